@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const packages = fileURLToPath(new URL('./packages/', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources, not the built dist/.
+    alias: [
+      { find: /^@revokit\/([a-z]+)$/, replacement: `${packages}$1/src/index.ts` },
+      { find: /^@revokit\/([a-z]+)\/(.+)$/, replacement: `${packages}$1/src/$2.ts` },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/contract/**', '**/node_modules/**'],
+  },
+});
