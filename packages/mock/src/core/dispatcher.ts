@@ -1,0 +1,79 @@
+// Routes a plain request to its behaviour, applying injected faults and writing the journal.
+// Shared by every mock; the product modules only supply routes, behaviours and envelopes.
+import type { MockClock } from './clock.js';
+import type { FaultQueue } from './faults.js';
+import type { Journal } from './journal.js';
+import { createRouter, type RouteDefinition } from './router.js';
+import type { MockRequest, MockResponse, Outcome } from './transport.js';
+
+export interface OperationInput {
+  params: Record<string, string>;
+  headers: MockRequest['headers'];
+  body: string | undefined;
+  /** Epoch ms by the mock clock, read once per request. */
+  now: number;
+}
+
+export type Behaviour = (input: OperationInput) => MockResponse;
+
+export interface DispatcherOptions<Name extends string> {
+  routes: ReadonlyArray<RouteDefinition<Name>>;
+  behaviours: Readonly<Record<Name, Behaviour>>;
+  /** The API's own error envelope for a given operation and status. */
+  errorResponse(name: Name, status: number, message: string): MockResponse;
+  clock: MockClock;
+  faults: FaultQueue;
+  journal: Journal;
+}
+
+export interface Dispatcher {
+  handle(request: MockRequest): Outcome;
+}
+
+export function createDispatcher<Name extends string>(options: DispatcherOptions<Name>): Dispatcher {
+  const router = createRouter(options.routes);
+  const { behaviours, clock, faults, journal } = options;
+
+  const runBehaviour = (name: Name, input: OperationInput): MockResponse => {
+    try {
+      const { status, headers, body } = behaviours[name](input);
+      return headers ? { status, headers, body } : { status, body };
+    } catch {
+      // A bug in a behaviour must not take the test run or the server down.
+      return options.errorResponse(name, 500, 'The mock failed to handle this request');
+    }
+  };
+
+  return {
+    handle(request) {
+      const matched = router.match(request.method, request.path);
+      if (matched.kind === 'none') return { kind: 'unmatched' };
+      if (matched.kind === 'method-not-allowed') return { kind: 'method-not-allowed', allow: matched.allow };
+
+      const { name, params } = matched;
+      const now = clock.now();
+      const note = (status: number) =>
+        journal.record({ method: request.method.toUpperCase(), url: request.url, operationId: name, status, at: new Date(now).toISOString() });
+      const fault = faults.take(name);
+      const delayMs = fault?.delayMs ?? 0;
+
+      if (fault?.networkError) {
+        note(0);
+        return { kind: 'network-error', operationId: name, delayMs };
+      }
+      let response: MockResponse;
+      if (fault?.status !== undefined) {
+        response = options.errorResponse(name, fault.status, `Injected fault: HTTP ${fault.status}`);
+      } else {
+        response = runBehaviour(name, { params, headers: request.headers, body: request.body, now });
+        if (fault?.dropResponse) {
+          note(0);
+          return { kind: 'network-error', operationId: name, delayMs };
+        }
+      }
+      if (fault?.headers) response = { ...response, headers: { ...response.headers, ...fault.headers } };
+      note(response.status);
+      return { kind: 'respond', operationId: name, response, delayMs };
+    },
+  };
+}

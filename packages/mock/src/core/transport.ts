@@ -1,0 +1,29 @@
+// The plain shapes an adapter hands to a core and gets back. No Fetch, no MSW, no sockets.
+
+export interface MockRequest {
+  method: string;
+  /** The URL as the client sent it, for the journal (credentials are redacted there). */
+  url: string;
+  /** The path relative to the API's base URL, still percent-encoded, without the query. */
+  path: string;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** Raw body text, if any. Operations that take JSON parse it themselves. */
+  body?: string;
+}
+
+export interface MockResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON-serialisable; undefined means no body. */
+  body?: unknown;
+}
+
+export type Outcome =
+  /** Not a route of this mock: MSW passes it on, the server tries the next mock. */
+  | { kind: 'unmatched' }
+  /** A known path with another method. */
+  | { kind: 'method-not-allowed'; allow: readonly string[] }
+  | { kind: 'respond'; operationId: string; response: MockResponse; delayMs: number }
+  /** Drop the connection (an injected fault) after `delayMs`. */
+  | { kind: 'network-error'; operationId: string; delayMs: number };

@@ -1,0 +1,18 @@
+// Vine's keys as the mock stores them.
+import type { Environment } from '../formats.js';
+
+export interface VineKeyRecord {
+  id: string;
+  name: string;
+  environment: Environment;
+  plaintext: string;
+  revokedAt: number | null;
+}
+
+export interface VineState {
+  keys: Map<string, VineKeyRecord>;
+}
+
+export const keyPrefixLength = 12;
+
+export const keyPrefixOf = (key: VineKeyRecord): string => key.plaintext.slice(0, keyPrefixLength);

@@ -1,0 +1,52 @@
+// MSW adapter: one handler per operation, each a thin translation between a Fetch Request
+// and the core's plain request/outcome. Requests the core does not claim pass through to
+// the consumer's other handlers.
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { MockRequest, Outcome } from './core/transport.js';
+
+export interface MswRoute {
+  name: string;
+  method: string;
+  /** Path template, "{param}" style, as in the spec. */
+  path: string;
+  baseUrl: string;
+}
+
+interface Handles {
+  handle(request: MockRequest): Outcome;
+}
+
+export function createMswHandlers(core: Handles, routes: readonly MswRoute[]): HttpHandler[] {
+  return routes.map((route) => {
+    const base = trimSlash(route.baseUrl);
+    const basePath = new URL(base).pathname.replace(/\/$/, '');
+    // "*" rather than ":id": an empty or odd segment must still reach the core, which answers
+    // with the API's own 404 instead of leaving the request unhandled.
+    const pattern = base + route.path.replace(/\{[^}]+\}/g, '*');
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'delete' | 'put' | 'patch';
+    return http[method](pattern, async ({ request }) => {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith(basePath)) return undefined;
+      const outcome = core.handle({
+        method: request.method,
+        url: request.url,
+        path: url.pathname.slice(basePath.length),
+        headers: Object.fromEntries(request.headers),
+        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text(),
+      });
+      return toMswResponse(outcome);
+    });
+  });
+}
+
+async function toMswResponse(outcome: Outcome): Promise<Response | undefined> {
+  if (outcome.kind === 'unmatched' || outcome.kind === 'method-not-allowed') return undefined;
+  if (outcome.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
+  if (outcome.kind === 'network-error') return HttpResponse.error();
+  const { status, headers, body } = outcome.response;
+  return body === undefined ? new HttpResponse(null, { status, headers }) : HttpResponse.json(body, { status, headers });
+}
+
+function trimSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}
