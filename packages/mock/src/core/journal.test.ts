@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { createJournal } from './journal.js';
+
+const entry = (n: number, url = `https://x.test/${n}`) => ({ method: 'POST', url, operationId: 'op', status: 200, at: new Date(n).toISOString() });
+
+describe('journal', () => {
+  it('keeps the newest entries, oldest first, once full', () => {
+    const journal = createJournal(3);
+    for (let n = 1; n <= 5; n++) journal.record(entry(n));
+    expect(journal.entries().map((e) => e.url)).toEqual(['https://x.test/3', 'https://x.test/4', 'https://x.test/5']);
+    journal.clear();
+    expect(journal.entries()).toEqual([]);
+  });
+
+  it('redacts every credential format from the URL', () => {
+    const journal = createJournal();
+    journal.record(entry(1, 'https://x.test/api/v1/keys/vine_live_abcdefABCDEF0123456789abcdefABCD/revoke?t=sk-lw-abcdefghijklmnop_secret&k=lw_vk_test_01HZX0123456789ABCDEFGHIJ'));
+    const [recorded] = journal.entries();
+    expect(recorded!.url).toBe('https://x.test/api/v1/keys/[redacted]/revoke?t=[redacted]&k=[redacted]');
+  });
+});
