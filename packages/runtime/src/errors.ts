@@ -1,0 +1,138 @@
+// The error family both clients throw. Every field is sanitised before it is stored
+// (see redact.ts), so logging an error, JSON.stringify(error) or util.inspect(error)
+// cannot reveal a credential. Request headers are never kept.
+
+/** Base class of every error the clients throw for a failed call (not for misuse: that is TypeError/RangeError). */
+export class RevokitError extends Error {
+  override name = 'RevokitError';
+}
+
+export interface ApiErrorInit {
+  status: number;
+  code: string | undefined;
+  message: string;
+  body: unknown;
+  headers: Headers;
+  requestId: string | undefined;
+}
+
+/** The service answered with a non-2xx status. */
+export class ApiError extends RevokitError {
+  override name = 'ApiError';
+  readonly status: number;
+  /** Machine-readable code from the error body (LangWatch: `error`; Vine: `error.code`). */
+  readonly code: string | undefined;
+  /** Parsed JSON body, or the raw text when the body is not JSON (an HTML error page), or undefined when empty. */
+  readonly body: unknown;
+  /** Response headers. */
+  readonly headers: Headers;
+  /** The response's `x-request-id`, for support tickets. */
+  readonly requestId: string | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.body = init.body;
+    this.headers = init.headers;
+    this.requestId = init.requestId;
+  }
+}
+
+export class BadRequestError extends ApiError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends ApiError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends ApiError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}
+export class ConflictError extends ApiError {
+  override name = 'ConflictError';
+}
+export class UnprocessableEntityError extends ApiError {
+  override name = 'UnprocessableEntityError';
+}
+export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
+}
+export class InternalServerError extends ApiError {
+  override name = 'InternalServerError';
+}
+
+const byStatus: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** Picks the ApiError subclass for a status: documented or not, every non-2xx goes through here. */
+export function apiErrorFor(init: ApiErrorInit): ApiError {
+  const ErrorClass = byStatus[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass(init);
+}
+
+/** The request failed before a response arrived (DNS, refused connection, reset, redirect refused). */
+export class ApiConnectionError extends RevokitError {
+  override name = 'ApiConnectionError';
+  constructor(message = 'Connection error', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** An attempt exceeded `timeoutMs`. A subclass of ApiConnectionError, as no response arrived. */
+export class ApiTimeoutError extends ApiConnectionError {
+  override name = 'ApiTimeoutError';
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super(`Request timed out after ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+export interface ResponseValidationErrorInit {
+  operation: string;
+  status: number;
+  /** Dotted path of the first bad field (`virtual_key.status`, `items[0].id`); empty for the body itself. */
+  path: string;
+  problem: string;
+  body: unknown;
+  headers: Headers;
+  requestId: string | undefined;
+}
+
+/** A 2xx body is not what the spec promises (with `validateResponses: true`), or is not JSON at all. */
+export class ResponseValidationError extends RevokitError {
+  override name = 'ResponseValidationError';
+  readonly operation: string;
+  readonly status: number;
+  readonly path: string;
+  readonly headers: Headers;
+  readonly requestId: string | undefined;
+  // Private: a rotate body holds a freshly minted secret, which must not reach logs,
+  // yet the caller may need it to recover. `body` reads it; inspect/JSON never see it.
+  readonly #body: unknown;
+
+  constructor(init: ResponseValidationErrorInit) {
+    super(`${init.operation}: response ${init.status} is invalid at ${init.path || '(body)'}: ${init.problem}`);
+    this.operation = init.operation;
+    this.status = init.status;
+    this.path = init.path;
+    this.headers = init.headers;
+    this.requestId = init.requestId;
+    this.#body = init.body;
+  }
+
+  /** The offending body as received (JSON, or raw text). Not shown by util.inspect or JSON.stringify. */
+  get body(): unknown {
+    return this.#body;
+  }
+}

@@ -1,0 +1,46 @@
+// @revokit/runtime: what both clients share. Not meant for direct use by applications.
+export {
+  RevokitError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ResponseValidationError,
+  apiErrorFor,
+  type ApiErrorInit,
+  type ResponseValidationErrorInit,
+} from './errors.js';
+export { checkCredential, requireCredential, type CredentialRule, type WrongKind } from './credentials.js';
+export { createRedactor, redactHeaders, REDACTED, type Redactor } from './redact.js';
+export { checkIdParam, encodePathParam, serializePath } from './path.js';
+export {
+  resolveTransportOptions,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type CallOptions,
+  type FetchLike,
+  type ResolvedTransportOptions,
+  type TransportOptions,
+} from './options.js';
+export {
+  backoffMs,
+  isRetryable,
+  parseRetryAfterMs,
+  retryDelayMs,
+  INITIAL_RETRY_DELAY_MS,
+  MAX_RETRY_AFTER_MS,
+  MAX_RETRY_DELAY_MS,
+  type FailureFacts,
+  type RetryPolicy,
+} from './retry.js';
+export { provesNeverSent } from './never-sent.js';
+export { request, type OperationCall, type RequestContext, type Send } from './request.js';
+export type { ErrorEnvelope, ReadErrorEnvelope } from './response.js';
+export { describeIssue, formatPath, validatorFor, type IssueLike, type ResponseValidator, type SchemaLike, type ValidationProblem } from './validation.js';

@@ -1,0 +1,36 @@
+// Path parameters: one id is always exactly one path segment.
+
+/**
+ * Percent-encodes a path parameter. Throws TypeError before any request for values
+ * no URL can carry as one segment: "" (the route changes), "." and ".." (URL parsing
+ * turns them, even as %2E, into a path step), non-strings and malformed strings.
+ */
+export function encodePathParam(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
+  if (value === '') throw new TypeError(`${name} must not be empty`);
+  if (value === '.' || value === '..') throw new TypeError(`${name} must not be "." or "..": URL parsing would turn it into a path step`);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new TypeError(`${name} is not a well-formed string (lone surrogate)`);
+  }
+}
+
+/** openapi-fetch `pathSerializer`: fills every `{name}` of the URL through encodePathParam. */
+export function serializePath(url: string, params: Record<string, unknown>): string {
+  return url.replace(/\{([^{}]+)\}/g, (_, name: string) => encodePathParam(params[name], name));
+}
+
+/**
+ * Validates an id given to a client method. Besides encodePathParam's rules, refuses
+ * an id shaped like a secret key (one of `keyPrefixes`): in a URL it would land in
+ * proxy and server access logs.
+ */
+export function checkIdParam(value: unknown, name: string, keyPrefixes: readonly string[]): string {
+  encodePathParam(value, name);
+  const id = value as string;
+  if (keyPrefixes.some((prefix) => id.startsWith(prefix))) {
+    throw new TypeError(`${name} looks like a secret key, not an id; pass the key's id`);
+  }
+  return id;
+}
