@@ -31,6 +31,7 @@ export function createLangWatchMock(options: LangWatchMockOptions = {}) {
     faults: core.faults,
     reset: core.reset,
     markBaseline: core.markBaseline,
+    snapshot: core.snapshot,
   };
 }
 

@@ -22,6 +22,7 @@ export function createVineMock(options: VineMockOptions = {}) {
     faults: core.faults,
     reset: core.reset,
     markBaseline: core.markBaseline,
+    snapshot: core.snapshot,
   };
 }
 

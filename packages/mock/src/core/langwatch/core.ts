@@ -98,6 +98,8 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
       journal.clear();
       faults.clear();
     },
+    /** A deep copy of every entity, secrets included: for assertions, never shared with the mock. */
+    snapshot: () => structuredClone(context.state),
     /** Makes the current state the one reset() returns to. */
     markBaseline(): void {
       baseline = structuredClone(context.state);

@@ -76,6 +76,8 @@ export function createVineCore(options: VineCoreOptions = {}) {
       journal.clear();
       faults.clear();
     },
+    /** A deep copy of every key, plaintext included: for assertions, never shared with the mock. */
+    snapshot: () => structuredClone(state),
     markBaseline(): void {
       baseline = structuredClone(state);
     },
