@@ -1,13 +1,17 @@
-// The README's examples are run as tests; this keeps the README's copy identical to them.
+// The README's examples are run as tests; this keeps the README's copies identical to them.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
-it('README shows readme-example.test.ts verbatim', () => {
-  expect(read('../../README.md')).toContain(read('./readme-example.test.ts').trim());
-});
+/** Every ```ts block of the README, de-indented (blocks inside list items are indented). */
+function readmeCodeBlocks(): string[] {
+  const blocks = [...read('../../README.md').matchAll(/^( *)```ts\n([\s\S]*?)^\1```/gm)];
+  return blocks.map(([, indent, body]) =>
+    body!.split('\n').map((line) => line.slice(indent!.length)).join('\n').trim(),
+  );
+}
 
-it('README shows frozen-clock-example.test.ts verbatim', () => {
-  expect(read('../../README.md')).toContain(read('./frozen-clock-example.test.ts').trim());
+it.each(['readme-example.test.ts', 'frozen-clock-example.test.ts'])('README shows %s verbatim', (file) => {
+  expect(readmeCodeBlocks()).toContain(read(`./${file}`).trim());
 });
