@@ -20,13 +20,13 @@ export function createMswHandlers(core: Handles, routes: readonly MswRoute[]): H
   return routes.map((route) => {
     const base = trimSlash(route.baseUrl);
     const basePath = new URL(base).pathname.replace(/\/$/, '');
-    // "*" rather than ":id": an empty or odd segment must still reach the core, which answers
-    // with the API's own 404 instead of leaving the request unhandled.
-    const pattern = base + route.path.replace(/\{[^}]+\}/g, '*');
+    // A RegExp without capture groups rather than ":id": MSW would decode the parameter and
+    // throw on a malformed escape, and would skip an empty segment. The core decodes and
+    // answers those with the API's own 404.
+    const pattern = new RegExp(`^${escapeRegExp(base)}${route.path.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]*')}$`);
     const method = route.method.toLowerCase() as 'get' | 'post' | 'delete' | 'put' | 'patch';
     return http[method](pattern, async ({ request }) => {
       const url = new URL(request.url);
-      if (!url.pathname.startsWith(basePath)) return undefined;
       const outcome = core.handle({
         method: request.method,
         url: request.url,
@@ -49,4 +49,8 @@ async function toMswResponse(outcome: Outcome): Promise<Response | undefined> {
 
 function trimSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
