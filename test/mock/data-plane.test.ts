@@ -23,7 +23,7 @@ const chat = (secret: string, body: string) =>
 describe('credentials', () => {
   it('accepts the secret as Bearer (any case of the scheme) or as x-api-key', async () => {
     const { secret } = mock.seed.virtualKey();
-    for (const headers of [{ authorization: `Bearer ${secret}` }, { authorization: `bEaReR ${secret}` }, { 'x-api-key': secret }]) {
+    for (const headers of [{ authorization: `Bearer ${secret}` }, { authorization: `bEaReR ${secret}` }, { 'x-api-key': secret }] as Record<string, string>[]) {
       const reply = await models(headers);
       expect(reply.status).toBe(200);
       expect(reply.body.object).toBe('list');

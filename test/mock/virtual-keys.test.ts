@@ -120,7 +120,7 @@ describe('project-key auth on both routes', () => {
     const { virtual_key } = mock.seed.virtualKey();
     const action = operationId === REVOKE ? 'revoke' : 'rotate';
     const url = `https://app.langwatch.ai/api/gateway/v1/virtual-keys/${virtual_key.id}/${action}`;
-    for (const headers of [{}, { 'x-auth-token': 'sk-lw-unknownunknownunknown' }, { 'x-auth-token': '!!!@@@###' }, { 'x-auth-token': '' }]) {
+    for (const headers of [{}, { 'x-auth-token': 'sk-lw-unknownunknownunknown' }, { 'x-auth-token': '!!!@@@###' }, { 'x-auth-token': '' }] as Record<string, string>[]) {
       const response = await fetch(url, { method: 'POST', headers });
       expect(response.status).toBe(401);
       const body = await response.json();
