@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// revokit-mock: the standalone mock server. SIGINT/SIGTERM stop it gracefully (exit 0); a
+// second signal cuts the requests still in flight.
+import { runCli } from './cli/main.js';
+
+const io = {
+  out: (text: string) => void process.stdout.write(text),
+  err: (text: string) => void process.stderr.write(text),
+};
+
+const result = await runCli(process.argv.slice(2), process.env, io);
+if ('exitCode' in result) {
+  process.exitCode = result.exitCode;
+} else {
+  const { server } = result;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) {
+      server.server.closeAllConnections();
+      return;
+    }
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

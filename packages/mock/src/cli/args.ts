@@ -1,0 +1,110 @@
+// Command-line flags → validated server settings. Every mistake is a UsageError whose message
+// is one line naming the flag, which the CLI prints before exiting with status 2.
+import { parseArgs } from 'node:util';
+import type { ClockMode } from '../core/clock.js';
+import type { LogFormat } from '../http/request-log.js';
+import { parseDuration } from './durations.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface RunSettings {
+  host: string;
+  port: number;
+  graceMs: number | undefined;
+  propagationMs: number | undefined;
+  clock: ClockMode;
+  seedPath: string | undefined;
+  demo: boolean;
+  log: LogFormat;
+}
+
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | ({ kind: 'run' } & RunSettings);
+
+const FLAGS = {
+  host: { type: 'string' },
+  port: { type: 'string', short: 'p' },
+  grace: { type: 'string' },
+  propagation: { type: 'string' },
+  clock: { type: 'string' },
+  seed: { type: 'string' },
+  'no-demo': { type: 'boolean' },
+  log: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const LOG_FORMATS: readonly LogFormat[] = ['pretty', 'json', 'silent'];
+const CLOCK_MODES: readonly ClockMode[] = ['system', 'frozen'];
+
+export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+  let values: Partial<Record<keyof typeof FLAGS, string | boolean>>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const text = (flag: keyof typeof FLAGS) => values[flag] as string | undefined;
+  return {
+    kind: 'run',
+    host: host(text('host')),
+    port: port(text('port') ?? env.PORT, text('port') === undefined ? 'PORT' : '--port'),
+    graceMs: duration('--grace', text('grace')),
+    propagationMs: duration('--propagation', text('propagation')),
+    clock: choice('--clock', text('clock'), CLOCK_MODES) ?? 'system',
+    seedPath: nonEmpty('--seed', text('seed')),
+    demo: values['no-demo'] !== true,
+    log: choice('--log', text('log'), LOG_FORMATS) ?? 'pretty',
+  };
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const quoted = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown flag ${quoted} (see --help)`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return `unexpected argument "${quoted}": revokit-mock takes flags only (see --help)`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing|ambiguous/.test(message)) return `${flagOf(quoted)} needs a value`;
+    if (/does not take an argument/.test(message)) return `${flagOf(quoted)} takes no value`;
+  }
+  return message.split('\n')[0]!;
+}
+
+/** "-p, --port <value>" → "--port". */
+const flagOf = (quoted: string | undefined) => /--[a-z-]+/.exec(quoted ?? '')?.[0] ?? quoted ?? 'a flag';
+
+function host(value: string | undefined): string {
+  if (value === undefined) return '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(value) || value.length > 253) throw new UsageError(`--host: "${value}" is not a host name or IP address`);
+  return value;
+}
+
+function port(value: string | undefined, source: string): number {
+  if (value === undefined) return 4010;
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 0 && n <= 65535)) throw new UsageError(`${source}: "${value}" is not a port (an integer from 0 to 65535; 0 picks a free one)`);
+  return n;
+}
+
+function duration(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new UsageError(`${flag}: "${value}" is not a duration (e.g. 500ms, 30s, 15m, 24h)`);
+  return ms;
+}
+
+function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!choices.includes(value as T)) throw new UsageError(`${flag}: "${value}" is not one of ${choices.join(', ')}`);
+  return value as T;
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value === '') throw new UsageError(`${flag} needs a file path`);
+  return value;
+}

@@ -1,0 +1,79 @@
+// What `revokit-mock` does, minus the process: parse flags, read the seed file, start the
+// server, print the banner. Returns an exit code, or the running server. cli.ts adds signals.
+import { readFileSync } from 'node:fs';
+import { DEFAULT_GRACE_MS, DEFAULT_PROPAGATION_MS } from '../core/langwatch/core.js';
+import { createMockServer, type MockServer } from '../server.js';
+import { parseCliArgs, UsageError, type RunSettings } from './args.js';
+import { formatBanner, formatBannerJson } from './banner.js';
+import { HELP } from './help.js';
+import { readSeedFile } from './seed-file.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type CliResult = { exitCode: number } | { server: MockServer; settings: RunSettings };
+
+export const EXIT_USAGE = 2;
+export const EXIT_START_FAILED = 1;
+
+export function cliVersion(): string {
+  // ../../package.json from both src/cli/ and dist/cli/.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<CliResult> {
+  let settings: RunSettings;
+  let seed: unknown;
+  try {
+    const command = parseCliArgs(argv, env);
+    if (command.kind === 'help') {
+      io.out(HELP);
+      return { exitCode: 0 };
+    }
+    if (command.kind === 'version') {
+      io.out(`${cliVersion()}\n`);
+      return { exitCode: 0 };
+    }
+    const { kind: _kind, ...rest } = command;
+    settings = rest;
+    if (settings.seedPath !== undefined) seed = readSeedFile(settings.seedPath);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`revokit-mock: ${error.message}\n`);
+      return { exitCode: EXIT_USAGE };
+    }
+    throw error;
+  }
+
+  const server = createMockServer({
+    graceMs: settings.graceMs,
+    propagationMs: settings.propagationMs,
+    clock: settings.clock,
+    demo: settings.demo,
+    seed,
+    log: settings.log,
+    writeLogLine: (line) => io.out(`${line}\n`),
+  });
+  let url: string;
+  try {
+    url = await server.listen({ host: settings.host, port: settings.port });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such local address' : (error as Error).message;
+    io.err(`revokit-mock: cannot listen on ${settings.host}:${settings.port}: ${reason}\n`);
+    return { exitCode: EXIT_START_FAILED };
+  }
+  const banner = {
+    version: cliVersion(),
+    url,
+    credentials: server.credentials,
+    clock: settings.clock,
+    graceMs: settings.graceMs ?? DEFAULT_GRACE_MS,
+    propagationMs: settings.propagationMs ?? DEFAULT_PROPAGATION_MS,
+  };
+  io.out(settings.log === 'json' ? formatBannerJson(banner) : formatBanner(banner));
+  return { server, settings };
+}
