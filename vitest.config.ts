@@ -13,6 +13,6 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/contract/**', '**/node_modules/**'],
+    exclude: ['test/contract/**', 'test/browser/**', '**/node_modules/**'],
   },
 });
