@@ -9,7 +9,10 @@ import {
   resolveTransportOptions,
   serializePath,
   type CallOptions,
+  type CredentialRule,
+  type OperationCall,
   type RequestContext,
+  type Send,
   type TransportOptions,
 } from '@revokit/runtime';
 import type { paths as GatewayPaths } from './generated/gateway/types.js';
@@ -49,11 +52,8 @@ export interface LangWatchClient {
   };
 }
 
-const OPERATION = {
-  revokeVirtualKey: 'postApiGatewayV1Virtual-keysByIdRevoke',
-  rotateVirtualKey: 'postApiGatewayV1Virtual-keysByIdRotate',
-  revokeApiKey: 'revokeApiKey',
-} as const satisfies Record<string, GatewayOperationId | ApiKeyOperationId>;
+// Typed against the generated tables: a renamed operation fails the build.
+type OperationName = GatewayOperationId | ApiKeyOperationId;
 
 export function createLangWatchClient(options: LangWatchClientOptions = {}): LangWatchClient {
   const apiKey = checkCredential(PROJECT_KEY, options.apiKey);
@@ -71,45 +71,44 @@ export function createLangWatchClient(options: LangWatchClientOptions = {}): Lan
   const gateway = createClient<GatewayPaths>({ ...shared, headers: apiKey ? { 'X-Auth-Token': apiKey } : {} });
   const apiKeys = createClient<ApiKeyPaths>({ ...shared, headers: adminApiKey ? { Authorization: `Bearer ${adminApiKey}` } : {} });
 
+  // One method per operation: credential and id checked before any request.
+  const method =
+    <T>(name: string, credential: string | undefined, rule: CredentialRule, call: OperationCall<T>, send: (path: { id: string }) => Send) =>
+    async (id: string, callOptions?: CallOptions): Promise<T> => {
+      requireCredential(credential, rule, name);
+      return request(context, call, send({ id: checkIdParam(id, 'id', KEY_PREFIXES) }), callOptions);
+    };
+
   return {
     virtualKeys: {
-      async revoke(id, callOptions) {
-        requireCredential(apiKey, PROJECT_KEY, 'virtualKeys.revoke');
-        const path = { id: checkIdParam(id, 'id', KEY_PREFIXES) };
-        return request<RevokeVirtualKeyResponse>(
-          context,
-          { operation: OPERATION.revokeVirtualKey, policy: 'idempotent' },
-          (init) => gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path }, ...init }),
-          callOptions,
-        );
-      },
-      async rotate(id, callOptions) {
-        requireCredential(apiKey, PROJECT_KEY, 'virtualKeys.rotate');
-        const path = { id: checkIdParam(id, 'id', KEY_PREFIXES) };
-        return request<RotateVirtualKeyResponse>(
-          context,
-          { operation: OPERATION.rotateVirtualKey, policy: 'unsent-only' },
-          (init) => gateway.POST('/api/gateway/v1/virtual-keys/{id}/rotate', { params: { path }, ...init }),
-          callOptions,
-        );
-      },
+      revoke: method<RevokeVirtualKeyResponse>(
+        'virtualKeys.revoke',
+        apiKey,
+        PROJECT_KEY,
+        { operation: 'postApiGatewayV1Virtual-keysByIdRevoke' satisfies OperationName, policy: 'idempotent' },
+        (path) => (init) => gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path }, ...init }),
+      ),
+      rotate: method<RotateVirtualKeyResponse>(
+        'virtualKeys.rotate',
+        apiKey,
+        PROJECT_KEY,
+        { operation: 'postApiGatewayV1Virtual-keysByIdRotate' satisfies OperationName, policy: 'unsent-only' },
+        (path) => (init) => gateway.POST('/api/gateway/v1/virtual-keys/{id}/rotate', { params: { path }, ...init }),
+      ),
     },
     apiKeys: {
-      async revoke(id, callOptions) {
-        requireCredential(adminApiKey, ADMIN_KEY, 'apiKeys.revoke');
-        const path = { id: checkIdParam(id, 'id', KEY_PREFIXES) };
-        return request<RevokeApiKeyResponse>(
-          context,
-          {
-            operation: OPERATION.revokeApiKey,
-            policy: 'idempotent',
-            // "Already revoked" after a lost response: the earlier attempt did the revoking.
-            recoverOnRetry: (error) => (error.status === 409 ? { success: true } : undefined),
-          },
-          (init) => apiKeys.DELETE('/api/api-keys/{id}', { params: { path }, ...init }),
-          callOptions,
-        );
-      },
+      revoke: method<RevokeApiKeyResponse>(
+        'apiKeys.revoke',
+        adminApiKey,
+        ADMIN_KEY,
+        {
+          operation: 'revokeApiKey' satisfies OperationName,
+          policy: 'idempotent',
+          // "Already revoked" after a lost response: the earlier attempt did the revoking.
+          recoverOnRetry: (error) => (error.status === 409 ? { success: true } : undefined),
+        },
+        (path) => (init) => apiKeys.DELETE('/api/api-keys/{id}', { params: { path }, ...init }),
+      ),
     },
     raw: { gateway, apiKeys },
   };

@@ -1,11 +1,4 @@
 // LangWatch error bodies: { "error": "<code>", "message"?: "<text>" }.
-import type { ErrorEnvelope } from '@revokit/runtime';
+import type { ReadErrorEnvelope } from '@revokit/runtime';
 
-export function readLangWatchError(body: unknown): ErrorEnvelope {
-  if (typeof body !== 'object' || body === null) return {};
-  const { error, message } = body as { error?: unknown; message?: unknown };
-  return {
-    code: typeof error === 'string' ? error : undefined,
-    message: typeof message === 'string' ? message : undefined,
-  };
-}
+export const readLangWatchError: ReadErrorEnvelope = (body) => ({ code: body.error, message: body.message });

@@ -1,46 +1,29 @@
 // Per-attempt timeout and caller cancellation, with setTimeout + AbortController only
 // (so fake timers drive them, and they run in browsers and edge runtimes).
 
-export interface AttemptSignal {
-  signal: AbortSignal;
-  /** True once the attempt's timeout fired. */
-  readonly timedOut: boolean;
-  dispose(): void;
-}
-
-/** A signal that aborts when the caller aborts (with the caller's reason) or after `timeoutMs`. */
-export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onCallerAbort = () => controller.abort(caller?.reason);
-  caller?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    dispose() {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
-    },
-  };
-}
+/** The abort reason of an attempt that ran out of time. */
+export const TIMED_OUT: unique symbol = Symbol('timed out');
 
 /**
- * Settles like `work`, or rejects as soon as `signal` aborts: a custom fetch that
- * ignores its signal still cannot outlive the timeout or the caller's abort.
+ * Runs `work` with a signal that aborts when the caller aborts (reason: the caller's)
+ * or after `timeoutMs` (reason: TIMED_OUT), and rejects with that reason at once,
+ * so even a custom fetch that ignores its signal cannot outlive either.
  */
-export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+export async function withDeadline<T>(caller: AbortSignal | undefined, timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const onCallerAbort = () => controller.abort(caller?.reason);
+  caller?.addEventListener('abort', onCallerAbort);
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason));
+      work(signal).then(resolve, reject);
+    });
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', onCallerAbort);
+  }
 }
 
 /** Waits `ms`, or rejects with the caller's reason when it aborts first. */
@@ -55,6 +38,6 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort);
   });
 }

@@ -19,23 +19,19 @@ export interface ApiErrorInit {
 /** The service answered with a non-2xx status. */
 export class ApiError extends RevokitError {
   override name = 'ApiError';
-  readonly status: number;
+  declare readonly status: number;
   /** Machine-readable code from the error body (LangWatch: `error`; Vine: `error.code`). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** Parsed JSON body, or the raw text when the body is not JSON (an HTML error page), or undefined when empty. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The response's `x-request-id`, for support tickets. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
-  constructor(init: ApiErrorInit) {
-    super(init.message);
-    this.status = init.status;
-    this.code = init.code;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.requestId = init.requestId;
+  constructor({ message, ...fields }: ApiErrorInit) {
+    super(message);
+    Object.assign(this, fields);
   }
 }
 
@@ -83,18 +79,13 @@ export function apiErrorFor(init: ApiErrorInit): ApiError {
 /** The request failed before a response arrived (DNS, refused connection, reset, redirect refused). */
 export class ApiConnectionError extends RevokitError {
   override name = 'ApiConnectionError';
-  constructor(message = 'Connection error', options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** An attempt exceeded `timeoutMs`. A subclass of ApiConnectionError, as no response arrived. */
 export class ApiTimeoutError extends ApiConnectionError {
   override name = 'ApiTimeoutError';
-  readonly timeoutMs: number;
-  constructor(timeoutMs: number) {
+  constructor(readonly timeoutMs: number) {
     super(`Request timed out after ${timeoutMs} ms`);
-    this.timeoutMs = timeoutMs;
   }
 }
 
@@ -112,23 +103,19 @@ export interface ResponseValidationErrorInit {
 /** A 2xx body is not what the spec promises (with `validateResponses: true`), or is not JSON at all. */
 export class ResponseValidationError extends RevokitError {
   override name = 'ResponseValidationError';
-  readonly operation: string;
-  readonly status: number;
-  readonly path: string;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
+  declare readonly operation: string;
+  declare readonly status: number;
+  declare readonly path: string;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
   // Private: a rotate body holds a freshly minted secret, which must not reach logs,
   // yet the caller may need it to recover. `body` reads it; inspect/JSON never see it.
   readonly #body: unknown;
 
-  constructor(init: ResponseValidationErrorInit) {
-    super(`${init.operation}: response ${init.status} is invalid at ${init.path || '(body)'}: ${init.problem}`);
-    this.operation = init.operation;
-    this.status = init.status;
-    this.path = init.path;
-    this.headers = init.headers;
-    this.requestId = init.requestId;
-    this.#body = init.body;
+  constructor({ problem, body, ...fields }: ResponseValidationErrorInit) {
+    super(`${fields.operation}: response ${fields.status} is invalid at ${fields.path || '(body)'}: ${problem}`);
+    Object.assign(this, fields);
+    this.#body = body;
   }
 
   /** The offending body as received (JSON, or raw text). Not shown by util.inspect or JSON.stringify. */

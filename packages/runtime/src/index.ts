@@ -43,4 +43,6 @@ export {
 export { provesNeverSent } from './never-sent.js';
 export { request, type OperationCall, type RequestContext, type Send } from './request.js';
 export type { ErrorEnvelope, ReadErrorEnvelope } from './response.js';
-export { describeIssue, formatPath, validatorFor, type IssueLike, type ResponseValidator, type SchemaLike, type ValidationProblem } from './validation.js';
+// validatorFor/describeIssue live at @revokit/runtime/validation: only the lazily loaded
+// validation chunk of each client imports them, so they stay out of the main bundle.
+export type { ResponseValidator, ValidationProblem } from './validation.js';

@@ -5,11 +5,21 @@
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export function provesNeverSent(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && NEVER_SENT_CODES.has(code)) return true;
-    current = (current as { cause?: unknown }).cause;
+  return causeChain(error).some((link) => NEVER_SENT_CODES.has(link.code as string));
+}
+
+export interface CauseLink {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
+
+/** The error and its causes, outermost first (at most 5: causes can be cyclic). */
+export function causeChain(error: unknown): CauseLink[] {
+  const chain: CauseLink[] = [];
+  for (let link = error; link != null && chain.length < 5; link = (link as CauseLink).cause) {
+    chain.push(typeof link === 'object' ? (link as CauseLink) : { message: String(link) });
   }
-  return false;
+  return chain;
 }

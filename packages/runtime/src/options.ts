@@ -38,48 +38,39 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 
 export function resolveTransportOptions(options: TransportOptions, defaultBaseUrl: string): ResolvedTransportOptions {
   const custom = options.fetch;
-  if (custom !== undefined && typeof custom !== 'function') throw new TypeError('fetch must be a function');
-  if (options.validateResponses !== undefined && typeof options.validateResponses !== 'boolean') {
-    throw new TypeError('validateResponses must be a boolean');
-  }
   return {
     baseUrl: checkBaseUrl(options.baseUrl ?? defaultBaseUrl),
     // Resolved per call, so MSW interception or a later stub of globalThis.fetch applies.
     fetch: (input, init) => (custom ?? globalThis.fetch)(input, init),
     timeoutMs: checkTimeout(options.timeoutMs, DEFAULT_TIMEOUT_MS),
     maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
-    validateResponses: options.validateResponses ?? false,
+    validateResponses: options.validateResponses === true,
   };
 }
 
 export function checkTimeout(value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value > 0 && value <= MAX_TIMEOUT_MS)) {
-    throw new RangeError(`timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}`);
-  }
-  return value;
+  return checkNumber(value, fallback, (n) => n > 0 && n <= MAX_TIMEOUT_MS, `timeoutMs must be a number of milliseconds, 1 to ${MAX_TIMEOUT_MS}`);
 }
 
 export function checkMaxRetries(value: unknown, fallback: number): number {
+  return checkNumber(value, fallback, (n) => Number.isInteger(n) && n >= 0, 'maxRetries must be a non-negative integer');
+}
+
+function checkNumber(value: unknown, fallback: number, valid: (n: number) => boolean, message: string): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RangeError('maxRetries must be a non-negative integer');
-  }
+  if (typeof value !== 'number' || !valid(value)) throw new RangeError(message);
   return value;
 }
 
-function checkBaseUrl(value: unknown): string {
-  // The value is not quoted back: a mistyped URL may embed a credential.
+function checkBaseUrl(value: string): string {
+  // The value is not quoted back: a mistyped URL may embed a credential. A query or
+  // fragment would end up in front of the operation path.
   let url: URL | undefined;
   try {
-    url = new URL(value as string);
-  } catch {
-    url = undefined;
+    url = new URL(value);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new TypeError('baseUrl must be an absolute http(s) URL without credentials, query or fragment');
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TypeError('baseUrl must be an absolute http(s) URL');
-  }
-  if (url.username || url.password) throw new TypeError('baseUrl must not contain credentials; use the key options');
-  if (url.search || url.hash) throw new TypeError('baseUrl must not have a query or fragment');
   return url.href.replace(/\/+$/, '');
 }

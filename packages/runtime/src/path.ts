@@ -6,14 +6,10 @@
  * turns them, even as %2E, into a path step), non-strings and malformed strings.
  */
 export function encodePathParam(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
-  if (value === '') throw new TypeError(`${name} must not be empty`);
-  if (value === '.' || value === '..') throw new TypeError(`${name} must not be "." or "..": URL parsing would turn it into a path step`);
   try {
-    return encodeURIComponent(value);
-  } catch {
-    throw new TypeError(`${name} is not a well-formed string (lone surrogate)`);
-  }
+    if (typeof value === 'string' && value !== '' && value !== '.' && value !== '..') return encodeURIComponent(value);
+  } catch {} // URIError: a lone surrogate
+  throw new TypeError(`${name} must be a non-empty, well-formed string other than "." and ".."`);
 }
 
 /** openapi-fetch `pathSerializer`: fills every `{name}` of the URL through encodePathParam. */
@@ -30,7 +26,7 @@ export function checkIdParam(value: unknown, name: string, keyPrefixes: readonly
   encodePathParam(value, name);
   const id = value as string;
   if (keyPrefixes.some((prefix) => id.startsWith(prefix))) {
-    throw new TypeError(`${name} looks like a secret key, not an id; pass the key's id`);
+    throw new TypeError(`${name} looks like a secret key; pass the key's id`);
   }
   return id;
 }

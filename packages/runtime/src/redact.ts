@@ -5,17 +5,11 @@ export type Redactor = <T>(value: T) => T;
 
 export const REDACTED = '[redacted]';
 
+/** Scrubs a string, or every string value inside a JSON value (a parsed body). */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
-  const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length > 0);
-  const scrub = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return known.reduce((text, secret) => text.split(secret).join(REDACTED), value);
-    if (depth > 20 || typeof value !== 'object' || value === null) return value;
-    if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[scrub(key, depth) as string] = scrub(item, depth + 1);
-    return copy;
-  };
-  return <T>(value: T) => (known.length === 0 ? value : (scrub(value, 0) as T));
+  const scrub = (value: unknown) =>
+    typeof value === 'string' ? secrets.reduce<string>((text, secret) => (secret ? text.split(secret).join(REDACTED) : text), value) : value;
+  return <T>(value: T): T => (typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value, (_, item) => scrub(item))) : (scrub(value) as T));
 }
 
 /** A copy of response headers with credentials scrubbed from every value. */

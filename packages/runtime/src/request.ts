@@ -1,6 +1,6 @@
 // One client call: attempts with a per-attempt timeout, classification of failures,
 // and retries where the operation's policy allows them.
-import { attemptSignal, raceAbort, sleep } from './abort.js';
+import { TIMED_OUT, sleep, withDeadline } from './abort.js';
 import { ApiError, ApiTimeoutError, type RevokitError } from './errors.js';
 import { provesNeverSent } from './never-sent.js';
 import { checkMaxRetries, checkTimeout, type CallOptions } from './options.js';
@@ -66,15 +66,12 @@ async function attempt(
   caller: AbortSignal | undefined,
   timeoutMs: number,
 ): Promise<{ response: Response; data: unknown; errorBody: unknown } | Failure> {
-  const attemptAbort = attemptSignal(caller, timeoutMs);
   try {
-    const { response, data, error } = await raceAbort(send({ signal: attemptAbort.signal, parseAs: 'text' }), attemptAbort.signal);
+    const { response, data, error } = await withDeadline(caller, timeoutMs, (signal) => send({ signal, parseAs: 'text' }));
     return { response, data, errorBody: error };
   } catch (cause) {
     if (caller?.aborted) throw caller.reason;
-    if (attemptAbort.timedOut) return { error: new ApiTimeoutError(timeoutMs), facts: {} };
+    if (cause === TIMED_OUT) return { error: new ApiTimeoutError(timeoutMs), facts: {} };
     return { error: connectionError(cause, context.redact), facts: { neverSent: provesNeverSent(cause) } };
-  } finally {
-    attemptAbort.dispose();
   }
 }

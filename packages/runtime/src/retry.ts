@@ -38,9 +38,10 @@ export function backoffMs(retry: number, random: () => number): number {
 export function parseRetryAfterMs(header: string | null | undefined, now: number): number | undefined {
   const value = header?.trim();
   if (!value) return undefined;
-  // Digits first: Date.parse would read "120" as the year 120.
+  // Digits first: Date.parse would read "120" as the year 120. Every HTTP-date form
+  // has an hh:mm:ss time; requiring one keeps Date.parse's leniency ("-1") out.
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
+  const date = /\d\d:\d\d:\d\d/.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -5,12 +5,8 @@ export const VINE_KEY: CredentialRule = {
   option: 'apiKey',
   expected: 'a Vine API key (vine_live_… or vine_test_…)',
   wrongKinds: [
-    {
-      looksLike: (key) => key.startsWith('sk-lw-'),
-      description: 'a LangWatch key (sk-lw-…)',
-      hint: 'use it with createLangWatchClient from @revokit/langwatch',
-    },
-    { looksLike: (key) => key.startsWith('lw_vk_'), description: 'a LangWatch virtual-key secret (lw_vk_…)' },
+    [(key) => key.startsWith('sk-lw-'), 'a LangWatch key (sk-lw-…); use it with createLangWatchClient'],
+    [(key) => key.startsWith('lw_vk_'), 'a LangWatch virtual-key secret (lw_vk_…)'],
   ],
 };
 
