@@ -17,7 +17,7 @@ export interface ErrorEnvelope {
 export type ReadErrorEnvelope = (body: any) => ErrorEnvelope | undefined;
 
 export function errorFromResponse(response: Response, body: unknown, readEnvelope: ReadErrorEnvelope, redact: Redactor): ApiError {
-  const safeBody = redact(body);
+  const safeBody = body === '' ? undefined : redact(body); // openapi-fetch reads an empty body as ''
   const envelope = (typeof safeBody === 'object' && safeBody !== null && readEnvelope(safeBody)) || {};
   const headers = redactHeaders(response.headers, redact);
   return apiErrorFor({
