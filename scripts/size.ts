@@ -9,14 +9,14 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Target {
+export interface Target {
   name: string;
   entry: string;
   /** min+gzip bytes allowed without validation (1 kB = 1000 bytes). */
   budget?: number;
 }
 
-const targets: Target[] = [
+export const targets: Target[] = [
   { name: '@revokit/langwatch', entry: 'packages/langwatch/src/index.ts', budget: 6_000 },
   { name: '@revokit/vine', entry: 'packages/vine/src/index.ts' },
 ];
