@@ -111,6 +111,16 @@ describe('against a real HTTP server', () => {
     expect(provesNeverSent(error.cause)).toBe(true);
   });
 
+  it('a redirect is refused (X-Auth-Token would follow it to another origin): ApiConnectionError', async () => {
+    handler = (request, response) => {
+      if (request.url?.startsWith('/elsewhere')) return sendJson(response, 200, revokeBody);
+      response.writeHead(307, { location: `${baseUrl}/elsewhere` }).end();
+    };
+    const error = await client({ maxRetries: 0 }).virtualKeys.revoke('vk_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiConnectionError);
+    expect(hits.map((hit) => hit.url)).toEqual(['/api/gateway/v1/virtual-keys/vk_1/revoke']);
+  });
+
   it('rotate returns the new secret from a real response', async () => {
     handler = (_, response) => sendJson(response, 200, rotateBody);
     await expect(client().virtualKeys.rotate('vk_1')).resolves.toMatchObject({ secret: rotateBody.secret });

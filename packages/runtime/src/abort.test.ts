@@ -42,6 +42,13 @@ describe('withDeadline', () => {
     await expect(result).rejects.toBe(reason);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('an already aborted caller rejects at once, without starting the work', async () => {
+    const work = vi.fn(async () => 'never');
+    await expect(withDeadline(AbortSignal.abort('early'), 1000, work)).rejects.toBe('early');
+    expect(work).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });
 
 describe('sleep', () => {

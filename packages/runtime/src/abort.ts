@@ -13,11 +13,12 @@ export async function withDeadline<T>(caller: AbortSignal | undefined, timeoutMs
   const controller = new AbortController();
   const { signal } = controller;
   const onCallerAbort = () => controller.abort(caller?.reason);
-  caller?.addEventListener('abort', onCallerAbort);
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
   try {
     return await new Promise<T>((resolve, reject) => {
       signal.addEventListener('abort', () => reject(signal.reason));
+      if (caller?.aborted) return onCallerAbort();
+      caller?.addEventListener('abort', onCallerAbort);
       work(signal).then(resolve, reject);
     });
   } finally {
@@ -26,18 +27,9 @@ export async function withDeadline<T>(caller: AbortSignal | undefined, timeoutMs
   }
 }
 
-/** Waits `ms`, or rejects with the caller's reason when it aborts first. */
+/** Waits `ms`, or rejects with the caller's reason when it aborts first: a deadline with nothing to do. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort);
+  return withDeadline(signal, ms, () => new Promise<never>(() => {})).catch((reason: unknown) => {
+    if (reason !== TIMED_OUT) throw reason;
   });
 }
