@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { causeChain, provesNeverSent } from './never-sent.js';
+import { causeChain } from './cause-chain.js';
+import { provesNeverSent } from './never-sent.js';
 import { browserFetchFailed, fetchFailed } from './testing/fake-fetch.js';
 
 describe('provesNeverSent', () => {

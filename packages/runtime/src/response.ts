@@ -2,7 +2,7 @@
 // called with parseAs "text" on success so a non-JSON 2xx body is ours to report;
 // on failure it has already parsed the body as JSON, or left the text.
 import { ApiConnectionError, ResponseValidationError, apiErrorFor, type ApiError } from './errors.js';
-import { causeChain } from './never-sent.js';
+import { causeChain } from './cause-chain.js';
 import { redactHeaders, type Redactor } from './redact.js';
 import type { ResponseValidator } from './validation.js';
 
