@@ -19,20 +19,7 @@ export function createLangWatchMock(options: LangWatchMockOptions = {}) {
     core,
     core.routes.map((route) => ({ ...route, baseUrl: route.plane === 'gateway' ? gatewayBaseUrl : baseUrl })),
   );
-  return {
-    handlers,
-    defaultProject: core.defaultProject,
-    seed: core.seed,
-    gateway: core.gateway,
-    clock: core.clock,
-    get requests() {
-      return core.requests;
-    },
-    faults: core.faults,
-    reset: core.reset,
-    markBaseline: core.markBaseline,
-    snapshot: core.snapshot,
-  };
+  return Object.assign(core, { handlers });
 }
 
 export type LangWatchMock = ReturnType<typeof createLangWatchMock>;

@@ -11,19 +11,7 @@ export interface VineMockOptions extends VineCoreOptions {
 export function createVineMock(options: VineMockOptions = {}) {
   const { baseUrl = servers[0], ...coreOptions } = options;
   const core = createVineCore(coreOptions);
-  const handlers = createMswHandlers(core, core.routes.map((route) => ({ ...route, baseUrl })));
-  return {
-    handlers,
-    seed: core.seed,
-    clock: core.clock,
-    get requests() {
-      return core.requests;
-    },
-    faults: core.faults,
-    reset: core.reset,
-    markBaseline: core.markBaseline,
-    snapshot: core.snapshot,
-  };
+  return Object.assign(core, { handlers: createMswHandlers(core, core.routes.map((route) => ({ ...route, baseUrl }))) });
 }
 
 export type VineMock = ReturnType<typeof createVineMock>;

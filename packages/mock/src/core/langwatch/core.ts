@@ -2,11 +2,9 @@
 // `handle(request)`. Adapters (MSW, node:http) wrap it; it knows nothing of them.
 import { operations as gatewayApi } from '@revokit/langwatch/generated/gateway/operations';
 import { operations as apiKeysApi } from '@revokit/langwatch/generated/api-keys/operations';
-import { createClock, type ClockMode, type MockClock } from '../clock.js';
-import { createDispatcher, type Behaviour, type OperationInput } from '../dispatcher.js';
-import { createFaults, type Faults } from '../faults.js';
-import { createJournal, type JournalEntry } from '../journal.js';
-import type { MockRequest, Outcome } from '../transport.js';
+import type { ClockMode, MockClock } from '../clock.js';
+import type { Behaviour } from '../dispatcher.js';
+import { createKernel } from '../kernel.js';
 import { revokeApiKey } from './api-keys.js';
 import type { LangWatchContext } from './context.js';
 import { apiError, errorCodeForStatus, gatewayError } from './envelopes.js';
@@ -46,25 +44,21 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
   };
-  const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
-  const journal = createJournal(options.journalSize);
-  const faults = createFaults(langWatchRoutes.map((route) => route.name));
-
   // Adding an operation to a spec breaks this object's type until it has a behaviour.
   const behaviours: Record<LangWatchOperationId, Behaviour> = {
-    'postApiGatewayV1Virtual-keysByIdRevoke': (input: OperationInput) => revokeVirtualKey(context, input),
-    'postApiGatewayV1Virtual-keysByIdRotate': (input: OperationInput) => rotateVirtualKey(context, input),
-    revokeApiKey: (input: OperationInput) => revokeApiKey(context, input),
-    gatewayListModels: (input: OperationInput) => listModels(context, input),
-    gatewayCreateChatCompletion: (input: OperationInput) => createChatCompletion(context, input),
+    'postApiGatewayV1Virtual-keysByIdRevoke': (input) => revokeVirtualKey(context, input),
+    'postApiGatewayV1Virtual-keysByIdRotate': (input) => rotateVirtualKey(context, input),
+    revokeApiKey: (input) => revokeApiKey(context, input),
+    gatewayListModels: (input) => listModels(context, input),
+    gatewayCreateChatCompletion: (input) => createChatCompletion(context, input),
   };
   const planeOf = new Map(langWatchRoutes.map((route) => [route.name, route.plane]));
-  const dispatcher = createDispatcher({
+  const kernel = createKernel({
+    state: context.state,
     routes: langWatchRoutes,
     behaviours,
-    clock,
-    faults,
-    journal,
+    clock: options.clock,
+    journalSize: options.journalSize,
     errorResponse: (name, status, message) =>
       planeOf.get(name) === 'gateway'
         ? gatewayError(status, status >= 500 ? 'server_error' : 'invalid_request_error', errorCodeForStatus(status), message)
@@ -72,39 +66,19 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
   });
 
   let defaultProjectId = '';
-  const seed = createLangWatchSeeder(context, () => clock.now(), () => defaultProjectId);
+  const seed = createLangWatchSeeder(context, () => kernel.clock.now(), () => defaultProjectId);
   const defaultProject: Project = seed.project();
   defaultProjectId = defaultProject.id;
-  let baseline = structuredClone(context.state);
+  kernel.markBaseline();
 
-  return {
-    routes: langWatchRoutes,
-    handle: (request: MockRequest): Outcome => dispatcher.handle(request),
+  return Object.assign(kernel, {
     defaultProject: { ...defaultProject },
     seed,
     gateway: {
       /** What the data plane would answer for this secret right now. */
-      authenticate: (secret: string | undefined): AuthenticateResult => authenticateSecret(context, secret, clock.now()),
+      authenticate: (secret: string | undefined): AuthenticateResult => authenticateSecret(context, secret, kernel.clock.now()),
     },
-    clock,
-    get requests(): JournalEntry[] {
-      return journal.entries();
-    },
-    faults: faults as Faults,
-    /** Back to the baseline (by default the state at creation): same ids, same credentials. */
-    reset(): void {
-      Object.assign(context.state, structuredClone(baseline));
-      clock.reset();
-      journal.clear();
-      faults.clear();
-    },
-    /** A deep copy of every entity, secrets included: for assertions, never shared with the mock. */
-    snapshot: () => structuredClone(context.state),
-    /** Makes the current state the one reset() returns to. */
-    markBaseline(): void {
-      baseline = structuredClone(context.state);
-    },
-  };
+  });
 }
 
 export type LangWatchCore = ReturnType<typeof createLangWatchCore>;

@@ -1,11 +1,9 @@
 // The Vine mock's domain core: keys, clock, faults and journal behind one plain `handle`.
 import { operations as vineApi } from '@revokit/vine/generated/vine/operations';
-import { createClock, type ClockMode, type MockClock } from '../clock.js';
-import { createDispatcher, type Behaviour } from '../dispatcher.js';
-import { createFaults, type Faults } from '../faults.js';
+import type { ClockMode, MockClock } from '../clock.js';
+import type { Behaviour } from '../dispatcher.js';
 import { formats, type Environment } from '../formats.js';
-import { createJournal, type JournalEntry } from '../journal.js';
-import type { MockRequest, Outcome } from '../transport.js';
+import { createKernel } from '../kernel.js';
 import { revokeVineKey, vineError } from './keys.js';
 import { keyPrefixOf, type VineState } from './state.js';
 
@@ -34,21 +32,17 @@ export const vineRoutes = Object.values(vineApi).map(({ operationId, method, pat
 
 export function createVineCore(options: VineCoreOptions = {}) {
   const state: VineState = { keys: new Map() };
-  const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
-  const journal = createJournal(options.journalSize);
-  const faults = createFaults(vineRoutes.map((route) => route.name));
   const behaviours: Record<VineOperationId, Behaviour> = {
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
   };
-  const dispatcher = createDispatcher({
+  const kernel = createKernel({
+    state,
     routes: vineRoutes,
     behaviours,
-    clock,
-    faults,
-    journal,
+    clock: options.clock,
+    journalSize: options.journalSize,
     errorResponse: (_name, status, message) => vineError(status, ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : `http_${status}`), message),
   });
-  let baseline = structuredClone(state);
 
   const seed = {
     key(options: SeedVineKeyOptions = {}): SeededVineKey {
@@ -61,27 +55,7 @@ export function createVineCore(options: VineCoreOptions = {}) {
     },
   };
 
-  return {
-    routes: vineRoutes,
-    handle: (request: MockRequest): Outcome => dispatcher.handle(request),
-    seed,
-    clock,
-    get requests(): JournalEntry[] {
-      return journal.entries();
-    },
-    faults: faults as Faults,
-    reset(): void {
-      Object.assign(state, structuredClone(baseline));
-      clock.reset();
-      journal.clear();
-      faults.clear();
-    },
-    /** A deep copy of every key, plaintext included: for assertions, never shared with the mock. */
-    snapshot: () => structuredClone(state),
-    markBaseline(): void {
-      baseline = structuredClone(state);
-    },
-  };
+  return Object.assign(kernel, { seed });
 }
 
 export type VineCore = ReturnType<typeof createVineCore>;
