@@ -18,10 +18,17 @@ export type CliResult = { exitCode: number } | { server: MockServer; settings: R
 export const EXIT_USAGE = 2;
 export const EXIT_START_FAILED = 1;
 
+/** The version in @revokit/mock's package.json: one level up from the bundled dist/cli.js, two from src/cli/. */
 export function cliVersion(): string {
-  // ../../package.json from both src/cli/ and dist/cli/.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === '@revokit/mock' && pkg.version) return pkg.version;
+    } catch {
+      // not there: try the next level
+    }
+  }
+  return 'unknown';
 }
 
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<CliResult> {

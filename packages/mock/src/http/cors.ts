@@ -5,11 +5,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const CORS_ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
 export const CORS_ALLOWED_HEADERS = ['X-Auth-Token', 'Authorization', 'x-api-key', 'Content-Type'];
 
-export const CORS_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
-  // Lets browser code read what the SDK's retry policy and error objects look at.
-  'access-control-expose-headers': 'Retry-After, X-Request-Id, Allow',
-};
+export const CORS_ALLOW_ORIGIN = '*';
+/** Lets browser code read what the SDK's retry policy and error objects look at. */
+export const CORS_EXPOSE_HEADERS = 'Retry-After, X-Request-Id, Allow';
 
 /** Answers an OPTIONS request (a preflight or a plain one) with what the server accepts. */
 export function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
@@ -18,7 +16,8 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): void
   const requested = req.headers['access-control-request-headers'];
   const allowHeaders = requested ? mergeHeaderNames(CORS_ALLOWED_HEADERS, requested) : CORS_ALLOWED_HEADERS.join(', ');
   res.writeHead(204, {
-    ...CORS_RESPONSE_HEADERS,
+    'access-control-allow-origin': CORS_ALLOW_ORIGIN,
+    'access-control-expose-headers': CORS_EXPOSE_HEADERS,
     'access-control-allow-methods': CORS_ALLOWED_METHODS,
     'access-control-allow-headers': allowHeaders,
     'access-control-max-age': '600',

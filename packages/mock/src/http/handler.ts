@@ -1,11 +1,11 @@
 // The node:http request listener. Hot path: split the query off the raw target, hand a plain
-// request to the cores, write their outcome. No URL objects, no Fetch types, no allocation a
-// plain API call does not need; bodies are read only when the request announces one.
+// request to the cores, write their outcome. No URL objects, no Fetch types, no closures per
+// request, and bodies are read only when the request announces one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redactCredentials } from '../core/redact.js';
 import type { MockRequest, Outcome } from '../core/transport.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
-import { CONTROL_PREFIX, type ControlPlane } from './control-plane.js';
+import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from './control-plane.js';
 import { answerPreflight } from './cors.js';
 import type { MockSet } from './mocks.js';
 import type { RequestLog } from './request-log.js';
@@ -21,9 +21,24 @@ export interface HandlerDeps {
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** What one request needs carried from reading to answering. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  target: string;
+  path: string;
+  /** performance.now() at arrival, when logging. */
+  started: number;
+}
+
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   const { langwatch, vine } = deps.mocks;
   const { control, log } = deps;
+
+  const logDone = (x: Exchange, status: number, operationId?: string) => {
+    if (log.enabled) log.write({ method: x.method, path: x.path, status, operationId, durationMs: performance.now() - x.started });
+  };
 
   /** The cores in turn: their paths do not collide, so the first that claims the path answers. */
   const handleApi = (request: MockRequest): Outcome => {
@@ -31,105 +46,80 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     return outcome.kind === 'unmatched' ? vine.handle(request) : outcome;
   };
 
-  return function handleRequest(req, res) {
-    const started = log.enabled ? performance.now() : 0;
-    const method = req.method ?? 'GET';
-    const target = req.url ?? '/';
-    const path = pathOf(target);
-    const done = (status: number, operationId?: string) => {
-      if (log.enabled) log.write({ method, path, status, operationId, durationMs: performance.now() - started });
-    };
-    if (deps.closing()) res.setHeader('connection', 'close');
-
-    if (method === 'OPTIONS') {
-      answerPreflight(req, res);
-      return done(204);
+  const answer = (x: Exchange, outcome: Outcome & { kind: 'respond' | 'network-error' }) => {
+    if (outcome.kind === 'network-error') {
+      x.req.socket.destroy();
+      return logDone(x, 0, outcome.operationId);
     }
-    if (declaresTooLarge(req)) {
-      tooLarge(res);
-      return done(413);
-    }
-    if (!announcesBody(req)) return dispatch(req, res, method, path, target, undefined, done);
-
-    readBody(req).then(
-      (result) => {
-        if (result.kind === 'aborted') return; // the client is gone; nothing to answer
-        if (result.kind === 'too-large') {
-          tooLarge(res);
-          return done(413);
-        }
-        dispatch(req, res, method, path, target, result.text, done);
-      },
-      () => res.destroy(),
-    );
+    const { status, headers, body } = outcome.response;
+    if (body === undefined) sendEmpty(x.res, status, headers);
+    else sendJson(x.res, status, body, headers);
+    logDone(x, status, outcome.operationId);
   };
 
-  function dispatch(
-    req: IncomingMessage,
-    res: ServerResponse,
-    method: string,
-    path: string,
-    target: string,
-    body: string | undefined,
-    done: (status: number, operationId?: string) => void,
-  ): void {
+  const dispatch = (x: Exchange, body: string | undefined): void => {
     try {
-      if (path.startsWith(CONTROL_PREFIX)) {
-        const result = control.handle(method, path, body);
-        if (result.kind === 'respond') {
-          if (result.body === undefined) sendEmpty(res, result.status);
-          else sendJson(res, result.status, result.body);
-          return done(result.status);
-        }
-        return unanswered(res, result, method, path, done);
-      }
-      const headers = req.headers as Record<string, string | undefined>;
-      const outcome = handleApi({ method, url: target, path, headers, body });
-      if (outcome.kind === 'unmatched' || outcome.kind === 'method-not-allowed') return unanswered(res, outcome, method, path, done);
-      const act =
-        outcome.kind === 'network-error'
-          ? () => {
-              req.socket.destroy();
-              done(0, outcome.operationId);
-            }
-          : () => {
-              const { status, headers: extra, body: json } = outcome.response;
-              if (json === undefined) sendEmpty(res, status, extra);
-              else sendJson(res, status, json, extra);
-              done(status, outcome.operationId);
-            };
-      if (outcome.delayMs > 0) setTimeout(act, outcome.delayMs);
-      else act();
+      if (x.path.startsWith(CONTROL_PREFIX)) return answerControl(x, control.handle(x.method, x.path, body));
+      const headers = x.req.headers as Record<string, string | undefined>;
+      const outcome = handleApi({ method: x.method, url: x.target, path: x.path, headers, body });
+      if (outcome.kind === 'unmatched' || outcome.kind === 'method-not-allowed') return unanswered(x, outcome);
+      if (outcome.delayMs > 0) setTimeout(answer, outcome.delayMs, x, outcome);
+      else answer(x, outcome);
     } catch {
       // Nothing a request carries may take the server down; the cores catch their own bugs,
       // this catches ours.
-      if (!res.headersSent) sendError(res, 500, 'internal_error', 'The mock server failed to handle this request');
-      else res.destroy();
-      done(500);
+      if (!x.res.headersSent) sendError(x.res, 500, 'internal_error', 'The mock server failed to handle this request');
+      else x.res.destroy();
+      logDone(x, 500);
     }
-  }
-}
+  };
 
-function unanswered(
-  res: ServerResponse,
-  outcome: { kind: 'unmatched' } | { kind: 'method-not-allowed'; allow: readonly string[] },
-  method: string,
-  path: string,
-  done: (status: number) => void,
-): void {
-  const shown = redactCredentials(path.length > 200 ? `${path.slice(0, 200)}…` : path);
-  if (outcome.kind === 'unmatched') {
-    sendError(res, 404, 'not_found', `No mock serves ${method} ${shown}`);
-    return done(404);
-  }
-  const allow = [...outcome.allow, 'OPTIONS'].join(', ');
-  sendError(res, 405, 'method_not_allowed', `${method} is not allowed on ${shown}; allowed: ${allow}`, { headers: { allow } });
-  done(405);
-}
+  const answerControl = (x: Exchange, result: ControlResult) => {
+    if (result.kind !== 'respond') return unanswered(x, result);
+    if (result.body === undefined) sendEmpty(x.res, result.status);
+    else sendJson(x.res, result.status, result.body);
+    logDone(x, result.status);
+  };
 
-function tooLarge(res: ServerResponse): void {
-  // The unread rest of the body must not be parsed as the next request: close after answering.
-  sendError(res, 413, 'payload_too_large', 'The request body is over 1 MiB', { headers: { connection: 'close' } });
+  const unanswered = (x: Exchange, outcome: { kind: 'unmatched' } | { kind: 'method-not-allowed'; allow: readonly string[] }) => {
+    const shown = redactCredentials(x.path.length > 200 ? `${x.path.slice(0, 200)}…` : x.path);
+    if (outcome.kind === 'unmatched') {
+      sendError(x.res, 404, 'not_found', `No mock serves ${x.method} ${shown}`);
+      return logDone(x, 404);
+    }
+    const allow = [...outcome.allow, 'OPTIONS'].join(', ');
+    sendError(x.res, 405, 'method_not_allowed', `${x.method} is not allowed on ${shown}; allowed: ${allow}`, { headers: { allow } });
+    logDone(x, 405);
+  };
+
+  const afterBody = (x: Exchange, result: Awaited<ReturnType<typeof readBody>>) => {
+    if (result.kind === 'aborted') return; // the client is gone; nothing to answer
+    if (result.kind === 'too-large') return tooLarge(x);
+    dispatch(x, result.text);
+  };
+
+  const tooLarge = (x: Exchange) => {
+    // The unread rest of the body must not be parsed as the next request: close after answering.
+    sendError(x.res, 413, 'payload_too_large', 'The request body is over 1 MiB', { headers: { connection: 'close' } });
+    logDone(x, 413);
+  };
+
+  return function handleRequest(req, res) {
+    const target = req.url ?? '/';
+    const x: Exchange = { req, res, method: req.method ?? 'GET', target, path: pathOf(target), started: log.enabled ? performance.now() : 0 };
+    if (deps.closing()) res.setHeader('connection', 'close');
+
+    if (x.method === 'OPTIONS') {
+      answerPreflight(req, res);
+      return logDone(x, 204);
+    }
+    if (declaresTooLarge(req)) return tooLarge(x);
+    if (!announcesBody(req)) return dispatch(x, undefined);
+    readBody(req).then(
+      (result) => afterBody(x, result),
+      () => res.destroy(),
+    );
+  };
 }
 
 /** The path of a request target, without the query. Absolute-form targets (from proxies) too. */

@@ -1,23 +1,39 @@
-// Writing answers onto a node:http response. Every answer carries the CORS origin header so
-// that browser apps can read it, and JSON bodies carry an exact Content-Length.
+// Writing answers onto a node:http response. Every answer carries the CORS headers so that
+// browser apps can read it, and JSON bodies an exact Content-Length. Headers go to writeHead
+// as a flat [name, value, …] array: on the hot path that avoids building and walking objects.
 import type { ServerResponse } from 'node:http';
-import { CORS_RESPONSE_HEADERS } from './cors.js';
+import { CORS_ALLOW_ORIGIN, CORS_EXPOSE_HEADERS } from './cors.js';
 
 export type ExtraHeaders = Readonly<Record<string, string>> | undefined;
 
+function head(res: ServerResponse, status: number, contentLength: number, json: boolean, extra: ExtraHeaders): void {
+  const headers = [
+    'access-control-allow-origin',
+    CORS_ALLOW_ORIGIN,
+    'access-control-expose-headers',
+    CORS_EXPOSE_HEADERS,
+    'content-length',
+    String(contentLength),
+  ];
+  if (json) headers.push('content-type', 'application/json');
+  if (extra) {
+    for (const name in extra) {
+      const lower = name.toLowerCase();
+      // Framing stays ours: an injected header cannot change the body's length or type.
+      if (lower !== 'content-length' && lower !== 'content-type') headers.push(name, extra[name]!);
+    }
+  }
+  res.writeHead(status, headers);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: ExtraHeaders): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, {
-    ...CORS_RESPONSE_HEADERS,
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(json),
-  });
+  head(res, status, Buffer.byteLength(json), true, headers);
   res.end(json);
 }
 
 export function sendEmpty(res: ServerResponse, status: number, headers?: ExtraHeaders): void {
-  res.writeHead(status, { ...CORS_RESPONSE_HEADERS, ...headers, 'content-length': 0 });
+  head(res, status, 0, false, headers);
   res.end();
 }
 
