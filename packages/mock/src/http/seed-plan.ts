@@ -4,7 +4,7 @@
 import type { SeedApiKeyOptions, SeedVirtualKeyOptions } from '../core/langwatch/seed.js';
 import type { SeedVineKeyOptions } from '../core/vine/core.js';
 import { readApiKeyInput, readVineKeyInput, readVirtualKeyInput } from './entity-inputs.js';
-import { InputError, joinPath, readFields } from './fields.js';
+import { InputError, isPlainObject, joinPath, readFields } from './fields.js';
 import type { ServedMocks } from './mocks.js';
 
 export interface SeedPlan {
@@ -26,6 +26,7 @@ export const emptySeedPlan = (): SeedPlan => ({ projects: [], virtualKeys: [], a
 /** Validates a parsed seed file. Throws InputError naming the first bad entry. */
 export function parseSeedPlan(json: unknown): SeedPlan {
   const plan = emptySeedPlan();
+  if (!isPlainObject(json)) throw new InputError('', 'the seed file must hold a JSON object');
   const top = readFields(json, '', ['$schema', 'langwatch', 'vine']);
   if (top.has('langwatch')) {
     const langwatch = readFields(top.raw('langwatch'), 'langwatch', ['projects', 'virtual_keys', 'api_keys']);

@@ -1,0 +1,119 @@
+// Flags → settings, and the one-line reasons (exit 2) for everything else.
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, UsageError } from '@revokit/mock/cli/args';
+import { runCli as runCliInProcess } from '@revokit/mock/cli/main';
+import { formatDuration, parseDuration } from '@revokit/mock/cli/durations';
+import { runCli } from './support/cli-process.js';
+
+const parse = (...argv: string[]) => parseCliArgs(argv, {});
+const reasonFor = (argv: string[], env: Record<string, string> = {}) => {
+  try {
+    parseCliArgs(argv, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`${argv.join(' ')} was accepted`);
+};
+
+describe('defaults and flags', () => {
+  it('defaults: 127.0.0.1:4010, system clock, demo on, pretty log, core timing defaults', () => {
+    expect(parse()).toEqual({ kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty' });
+  });
+
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    expect(parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json')).toEqual({
+      kind: 'run', host: '0.0.0.0', port: 0, graceMs: 5_400_000, propagationMs: 2_000, clock: 'frozen', seedPath: 's.json', demo: false, log: 'json',
+    });
+  });
+
+  it('takes the port from PORT unless --port is given', () => {
+    expect(parseCliArgs([], { PORT: '5000' })).toMatchObject({ port: 5000 });
+    expect(parseCliArgs(['--port', '5001'], { PORT: '5000' })).toMatchObject({ port: 5001 });
+    expect(reasonFor([], { PORT: 'http' })).toBe('PORT: "http" is not a port (an integer from 0 to 65535; 0 picks a free one)');
+  });
+
+  it('--help and --version win over everything else', () => {
+    expect(parse('--port', '1', '--help')).toEqual({ kind: 'help' });
+    expect(parse('-v')).toEqual({ kind: 'version' });
+  });
+});
+
+describe('durations', () => {
+  it.each([
+    ['250ms', 250],
+    ['30s', 30_000],
+    ['15m', 900_000],
+    ['24h', 86_400_000],
+    ['1.5h', 5_400_000],
+    ['0', 0],
+    ['1500', 1500],
+  ])('%s is %i ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
+
+  it.each(['', 'h', '-1s', '1d', '1 h', '1e3ms', '1.5.2s', 'ten'])('%j is not a duration', (text) => expect(parseDuration(text)).toBeUndefined());
+
+  it('prints the shortest exact spelling', () => {
+    expect([86_400_000, 60_000, 90_000, 1_500, 0].map(formatDuration)).toEqual(['24h', '1m', '90s', '1500ms', '0ms']);
+  });
+});
+
+describe('mistakes: one line naming the flag', () => {
+  it.each([
+    [['--frobnicate'], 'unknown flag --frobnicate (see --help)'],
+    [['-x'], 'unknown flag -x (see --help)'],
+    [['serve'], 'unexpected argument "serve": revokit-mock takes flags only (see --help)'],
+    [['--port'], '--port needs a value'],
+    [['--port', '--grace', '1s'], '--port needs a value'],
+    [['--help=yes'], '--help takes no value'],
+    [['--port', '65536'], '--port: "65536" is not a port (an integer from 0 to 65535; 0 picks a free one)'],
+    [['--port', '-1'], '--port needs a value'],
+    [['--port', '80.5'], '--port: "80.5" is not a port (an integer from 0 to 65535; 0 picks a free one)'],
+    [['--grace', '1d'], '--grace: "1d" is not a duration (e.g. 500ms, 30s, 15m, 24h)'],
+    [['--propagation', 'soon'], '--propagation: "soon" is not a duration (e.g. 500ms, 30s, 15m, 24h)'],
+    [['--log', 'verbose'], '--log: "verbose" is not one of pretty, json, silent'],
+    [['--clock', 'fake'], '--clock: "fake" is not one of system, frozen'],
+    [['--host', 'a b'], '--host: "a b" is not a host name or IP address'],
+    [['--seed='], '--seed needs a file path'],
+  ])('%j → %s', (argv, reason) => {
+    const message = reasonFor(argv);
+    expect(message).toBe(reason);
+    expect(message).not.toContain('\n');
+  });
+
+  it('runCli prints "revokit-mock: <reason>" on stderr and returns exit code 2', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const result = await runCliInProcess(['--log', 'loud'], {}, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    expect(result).toEqual({ exitCode: 2 });
+    expect(out).toEqual([]);
+    expect(err).toEqual(['revokit-mock: --log: "loud" is not one of pretty, json, silent\n']);
+  });
+
+  it('--help prints usage with every flag; --version prints the package version (exit 0)', async () => {
+    const out: string[] = [];
+    expect(await runCliInProcess(['--help'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });
+    for (const flag of ['--host', '--port', '--grace', '--propagation', '--clock', '--seed', '--no-demo', '--log', '--help', '--version']) expect(out.join('')).toContain(flag);
+    out.length = 0;
+    expect(await runCliInProcess(['--version'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });
+    expect(out.join('')).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('the process', () => {
+  it('exits 2 with one line on stderr for a bad flag', async () => {
+    const cli = runCli(['--grace', 'forever']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr()).toBe('revokit-mock: --grace: "forever" is not a duration (e.g. 500ms, 30s, 15m, 24h)\n');
+    expect(cli.stdout()).toBe('');
+  });
+
+  it('exits 1 with one line when the port is taken', async () => {
+    const first = runCli(['--port', '0', '--log', 'json']);
+    const banner = JSON.parse(await first.waitForLine((line) => line.startsWith('{'))) as { url: string };
+    const second = runCli(['--port', new URL(banner.url).port]);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr()).toMatch(/^revokit-mock: cannot listen on 127\.0\.0\.1:\d+: the port is in use\n$/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+});

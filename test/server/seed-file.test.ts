@@ -1,0 +1,93 @@
+// --seed: the documented format, errors naming the entry, and seeded entities that exist
+// from the start and again after every reset.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSeedFile } from '@revokit/mock/cli/seed-file';
+import { parseSeedPlan } from '@revokit/mock/http/seed-plan';
+import { useServer } from './support/server.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'revokit-seed-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+const SEED = {
+  langwatch: {
+    projects: [{ ref: 'acme' }],
+    virtual_keys: [{ project: 'acme', name: 'ci', environment: 'test', principal_user_id: 'user_ci', provider_credential_ids: ['pc_1'] }, { name: 'in the default project' }],
+    api_keys: [{ role: 'member', permissions: ['organization:manage'], owner_user_id: 'user_me' }],
+  },
+  vine: { keys: [{ name: 'ci', env: 'test' }] },
+};
+
+describe('seed file errors name the file and the entry', () => {
+  const reason = (text: string) => {
+    const path = file(`bad-${Math.random().toString(36).slice(2)}.json`, text);
+    try {
+      readSeedFile(path);
+    } catch (error) {
+      return (error as Error).message.replace(path, '<file>');
+    }
+    throw new Error('accepted');
+  };
+
+  it.each([
+    ['[]', '--seed <file>: the seed file must hold a JSON object'],
+    ['{"langwatch":{"virtual_keys":[{},{"environment":"prod"}]}}', '--seed <file>: langwatch.virtual_keys[1].environment must be one of "live", "test"'],
+    ['{"langwatch":{"virtual_keys":[{"project":"nope"}]}}', '--seed <file>: langwatch.virtual_keys[0].project "nope" is not a ref under langwatch.projects'],
+    ['{"langwatch":{"projects":[{"ref":"a"},{"ref":"a"}]}}', '--seed <file>: langwatch.projects[1].ref "a" is declared twice'],
+    ['{"langwatch":{"projects":[{}]}}', '--seed <file>: langwatch.projects[0].ref is required (a name for virtual_keys[].project)'],
+    ['{"langwatch":{"api_keys":[{"role":"owner"}]}}', '--seed <file>: langwatch.api_keys[0].role must be one of "admin", "member"'],
+    ['{"langwatch":{"api_keys":[{"permissions":"all"}]}}', '--seed <file>: langwatch.api_keys[0].permissions must be an array of strings'],
+    ['{"vine":{"keys":[{"name":5}]}}', '--seed <file>: vine.keys[0].name must be a string'],
+    ['{"vine":{"keys":{}}}', '--seed <file>: vine.keys must be an array'],
+    ['{"vine":{"kyes":[]}}', '--seed <file>: unknown field "vine.kyes" (expected keys)'],
+    ['{"langwach":{}}', '--seed <file>: unknown field "langwach" (expected $schema, langwatch, vine)'],
+  ])('%s', (text, expected) => expect(reason(text)).toBe(expected));
+
+  it('unreadable and non-JSON files', () => {
+    expect(() => readSeedFile(join(dir, 'missing.json'))).toThrow(/^--seed .*missing\.json: cannot read the file \(ENOENT\)$/);
+    expect(reason('{"vine": ')).toMatch(/^--seed <file>: not valid JSON \(.+\)$/);
+  });
+
+  it('accepts the documented example and an empty object', () => {
+    expect(readSeedFile(file('ok.json', JSON.stringify(SEED)))).toEqual(SEED);
+    expect(parseSeedPlan({})).toEqual({ projects: [], virtualKeys: [], apiKeys: [], vineKeys: [] });
+  });
+});
+
+describe('a server started with a seed file', () => {
+  const api = useServer({ seed: SEED, demo: false });
+
+  it('reports what it created, with usable credentials', async () => {
+    const { seeded, demo } = api.server.credentials;
+    expect(demo).toBeUndefined();
+    expect(seeded.projects).toEqual([{ ref: 'acme', id: expect.stringMatching(/^project_/), api_key: expect.stringMatching(/^sk-lw-/) }]);
+    expect(seeded.virtual_keys).toEqual([
+      { id: expect.stringMatching(/^vk_/), name: 'ci', project_id: seeded.projects[0]!.id, secret: expect.stringMatching(/^lw_vk_test_/) },
+      { id: expect.stringMatching(/^vk_/), name: 'in the default project', project_id: api.server.credentials.project.id, secret: expect.stringMatching(/^lw_vk_live_/) },
+    ]);
+    expect(seeded.api_keys).toEqual([{ id: expect.any(String), token: expect.stringMatching(/^sk-lw-[A-Za-z0-9]{16}_/), role: 'member', owner_user_id: 'user_me' }]);
+    expect(seeded.vine_keys).toEqual([{ id: expect.stringMatching(/^key_/), name: 'ci', plaintext: expect.stringMatching(/^vine_test_/) }]);
+
+    const vk = seeded.virtual_keys[0]!;
+    const rotated = await api.post(`/api/gateway/v1/virtual-keys/${vk.id}/rotate`, undefined, { 'x-auth-token': seeded.projects[0]!.api_key });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.virtual_key).toMatchObject({ name: 'ci', environment: 'test', principal_user_id: 'user_ci', provider_credential_ids: ['pc_1'] });
+  });
+
+  it('brings every seeded entity back, unchanged, on reset', async () => {
+    const { seeded } = api.server.credentials;
+    const vineKey = seeded.vine_keys[0]!;
+    expect((await api.post(`/api/v1/keys/${vineKey.id}/revoke`)).status).toBe(200);
+    expect((await api.post('/__mock/reset')).status).toBe(204);
+    const models = await api.get('/v1/models', { authorization: `Bearer ${seeded.virtual_keys[0]!.secret}` });
+    expect(models.status).toBe(200);
+    const apiKey = seeded.api_keys[0]!;
+    expect((await api.send('DELETE', `/api/api-keys/${apiKey.id}`, { headers: { authorization: `Bearer ${apiKey.token}` } })).status).toBe(200);
+  });
+});
