@@ -60,7 +60,18 @@ describe('banner', () => {
     }
     expect(banner).toMatch(/role admin .*\n.*role member /);
     expect(banner).toContain('grace 24h, propagation 1m');
-    expect(banner.trimEnd().split('\n\n')).toHaveLength(2);
+    expect(banner.trimEnd().split('\n\n')).toHaveLength(3);
+  });
+
+  it('ends with one shell line exporting the variables docs/server.md uses', () => {
+    const line = formatBanner(info).trimEnd().split('\n').at(-1)!.trim();
+    const { project, demo } = server.credentials;
+    expect(line).toBe(
+      `export MOCK=${info.url} PROJECT_KEY=${project.apiKey} VK_ID=${demo!.virtual_key.id} VK_SECRET=${demo!.virtual_key.secret} ` +
+        `ADMIN_KEY=${demo!.admin_api_key.token} ADMIN_KEY_ID=${demo!.admin_api_key.id} MEMBER_KEY=${demo!.member_api_key.token} ` +
+        `MEMBER_KEY_ID=${demo!.member_api_key.id} VINE_KEY_ID=${demo!.vine_key.id}`,
+    );
+    expect(line).toMatch(/^export( [A-Z_]+=[A-Za-z0-9_:/.-]+)+$/);
   });
 
   it('as one JSON line with --log json', () => {

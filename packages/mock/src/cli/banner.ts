@@ -39,7 +39,29 @@ export function formatBanner(info: BannerInfo): string {
   for (const k of seeded.virtual_keys) lines.push(`  seed virtual key  id ${k.id}  project ${k.project_id}  secret ${k.secret}`);
   for (const k of seeded.api_keys) lines.push(`  seed admin key    role ${k.role}  id ${k.id}  owner ${k.owner_user_id}  token ${k.token}`);
   for (const k of seeded.vine_keys) lines.push(`  seed Vine key     id ${k.id}  plaintext ${k.plaintext}`);
+  lines.push('', 'For the curl examples in docs/server.md, paste this into your shell:', `  ${shellExports(info)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One `export` line with the variables docs/server.md uses. Every value is [A-Za-z0-9_:/.-], so no quoting. */
+export function shellExports(info: BannerInfo): string {
+  const { project, demo } = info.credentials;
+  const vars: Array<[string, string]> = [
+    ['MOCK', info.url],
+    ['PROJECT_KEY', project.apiKey],
+  ];
+  if (demo) {
+    vars.push(
+      ['VK_ID', demo.virtual_key.id],
+      ['VK_SECRET', demo.virtual_key.secret],
+      ['ADMIN_KEY', demo.admin_api_key.token],
+      ['ADMIN_KEY_ID', demo.admin_api_key.id],
+      ['MEMBER_KEY', demo.member_api_key.token],
+      ['MEMBER_KEY_ID', demo.member_api_key.id],
+      ['VINE_KEY_ID', demo.vine_key.id],
+    );
+  }
+  return `export ${vars.map(([name, value]) => `${name}=${value}`).join(' ')}`;
 }
 
 /** The same facts as one JSON line, for programs that start the server and read its stdout. */
