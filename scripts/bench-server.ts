@@ -24,7 +24,7 @@ const WARMUP_SECONDS = 1;
 /** Ours and bare node:http alternate this many times, so a busy neighbour slows both alike. */
 const ROUNDS = 2;
 const COLD_RUNS_OURS = 7;
-const COLD_RUNS_PRISM = 3;
+const COLD_RUNS_PRISM = 5;
 const TARGETS = { vsPrism: 15, vsBare: 0.6, coldVsPrism: 0.1 };
 
 const children = new Set<ChildProcess>();
@@ -81,7 +81,7 @@ async function firstAnswer(method: string, url: string, accept: (status: number)
       // not listening yet
     }
     if (performance.now() - since > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
 }
 
