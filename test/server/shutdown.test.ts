@@ -1,7 +1,19 @@
 // SIGINT/SIGTERM: stop accepting, finish the requests in flight, exit 0.
+import { Agent, request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli-process.js';
 import { send } from './support/server.js';
+
+/** A request on a keep-alive connection, so that only the server can decide to close it. */
+function keepAliveRequest(agent: Agent, url: string, method = 'GET') {
+  return new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+    request(url, { agent, method }, (res) => {
+      res.resume().on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 
 async function startCli() {
   const cli = runCli(['--port', '0', '--log', 'json']);
@@ -13,7 +25,8 @@ describe('graceful shutdown', () => {
   it('SIGTERM: a request in flight (held by a delay fault) is answered, new connections are refused, exit 0', async () => {
     const { cli, url, demo } = await startCli();
     await send(url, 'POST', '/__mock/faults', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operation_id: 'postApiV1KeysByIdRevoke', delay_ms: 400 }) });
-    const inFlight = send(url, 'POST', `/api/v1/keys/${demo.vine_key.id}/revoke`);
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = keepAliveRequest(agent, `${url}/api/v1/keys/${demo.vine_key.id}/revoke`, 'POST');
     // The journal records the request when the mock takes it, before the delay.
     for (let i = 0; i < 100; i++) {
       const { body } = await send(url, 'GET', '/__mock/requests');
@@ -25,17 +38,15 @@ describe('graceful shutdown', () => {
     await expect(send(url, 'GET', '/__mock/health')).rejects.toThrow(/ECONNREFUSED/);
     const answered = await inFlight;
     expect(answered.status).toBe(200);
-    expect(answered.headers.connection).toBe('close');
+    expect(answered.connection).toBe('close');
     expect(await cli.exited).toBe(0);
+    agent.destroy();
   });
 
   it('SIGINT with nothing in flight (and an idle keep-alive connection open): exit 0 at once', async () => {
     const { cli, url } = await startCli();
-    const { Agent, request } = await import('node:http');
     const agent = new Agent({ keepAlive: true });
-    await new Promise<void>((resolve, reject) => {
-      request(`${url}/__mock/health`, { agent }, (res) => res.resume().on('end', resolve)).on('error', reject).end();
-    });
+    expect(await keepAliveRequest(agent, `${url}/__mock/health`)).toEqual({ status: 200, connection: 'keep-alive' });
     const started = performance.now();
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);

@@ -46,7 +46,13 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     return outcome.kind === 'unmatched' ? vine.handle(request) : outcome;
   };
 
+  /** Answers written once shutdown began close their connection, so that close() can finish. */
+  const closeIfStopping = (res: ServerResponse) => {
+    if (deps.closing() && !res.headersSent) res.setHeader('connection', 'close');
+  };
+
   const answer = (x: Exchange, outcome: Outcome & { kind: 'respond' | 'network-error' }) => {
+    closeIfStopping(x.res); // shutdown may have begun during an injected delay
     if (outcome.kind === 'network-error') {
       x.req.socket.destroy();
       return logDone(x, 0, outcome.operationId);
@@ -58,6 +64,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   };
 
   const dispatch = (x: Exchange, body: string | undefined): void => {
+    closeIfStopping(x.res); // shutdown may have begun while the body was arriving
     try {
       if (x.path.startsWith(CONTROL_PREFIX)) return answerControl(x, control.handle(x.method, x.path, body));
       const headers = x.req.headers as Record<string, string | undefined>;
@@ -107,7 +114,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   return function handleRequest(req, res) {
     const target = req.url ?? '/';
     const x: Exchange = { req, res, method: req.method ?? 'GET', target, path: pathOf(target), started: log.enabled ? performance.now() : 0 };
-    if (deps.closing()) res.setHeader('connection', 'close');
+    closeIfStopping(res);
 
     if (x.method === 'OPTIONS') {
       answerPreflight(req, res);
