@@ -19,10 +19,10 @@ const VINE_SPEC = `${root}specs/vine.yaml`;
 const BARE = `${root}scripts/bench-bare-server.mjs`;
 
 const CONNECTIONS = 20;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const WARMUP_SECONDS = 1;
-/** Ours and bare node:http alternate this many times, so a busy neighbour slows both alike. */
-const ROUNDS = 2;
+/** The three servers take turns this many times. */
+const ROUNDS = 3;
 const COLD_RUNS_OURS = 7;
 const COLD_RUNS_PRISM = 5;
 const TARGETS = { vsPrism: 15, vsBare: 0.6, coldVsPrism: 0.1 };
@@ -109,25 +109,17 @@ function autocannon(url: string, seconds: number): Promise<Load> {
   });
 }
 
-async function measureLoad(url: string): Promise<Load> {
-  await autocannon(url, WARMUP_SECONDS);
-  return autocannon(url, SECONDS);
-}
-
-/** Warms both up, then alternates a → b ROUNDS times; the mean of each. */
-async function measureAlternating(a: string, b: string): Promise<[Load, Load]> {
-  await autocannon(a, WARMUP_SECONDS);
-  await autocannon(b, WARMUP_SECONDS);
-  const runs: [Load[], Load[]] = [[], []];
+/** Warms each up, then takes turns ROUNDS times, so that a busy neighbour slows all alike; the mean of each. */
+async function measureInTurns(urls: string[]): Promise<Load[]> {
+  for (const url of urls) await autocannon(url, WARMUP_SECONDS);
+  const runs: Load[][] = urls.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    runs[0].push(await autocannon(a, SECONDS));
-    runs[1].push(await autocannon(b, SECONDS));
+    for (const [i, url] of urls.entries()) runs[i]!.push(await autocannon(url, SECONDS));
   }
-  const mean = (loads: Load[]): Load => ({
+  return runs.map((loads) => ({
     rps: loads.reduce((sum, load) => sum + load.rps, 0) / loads.length,
     p99Ms: Math.max(...loads.map((load) => load.p99Ms)),
-  });
-  return [mean(runs[0]), mean(runs[1])];
+  }));
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -169,30 +161,24 @@ async function coldStarts(): Promise<{ ours: number; prism: number }> {
 async function main() {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   console.log(
-    `bench:server  POST Vine revoke, ${CONNECTIONS} keep-alive connections, ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s runs ` +
-      `(revokit-mock and bare node:http alternate ${ROUNDS} times; prism mock once)\n`,
+    `bench:server  POST Vine revoke, ${CONNECTIONS} keep-alive connections, ${WARMUP_SECONDS} s warm-up, ` +
+      `then ${ROUNDS} turns of ${SECONDS} s each for revokit-mock, prism mock and bare node:http\n`,
   );
 
-  // (a) ours, on a key seeded through the control plane, and (c) bare node:http answering
-  // with the very body ours sends.
+  // (a) ours, on a key seeded through the control plane; (b) prism mock specs/vine.yaml;
+  // (c) bare node:http answering with the very body ours sends. All three run at once (idle
+  // when not under load) and take turns.
   const ours = await ourServer();
   const seeded = JSON.parse((await send('POST', `${ours.base}/__mock/vine/keys`, '{"name":"bench"}')).body) as { key: { id: string } };
-  const revokeUrl = `${ours.base}/api/v1/keys/${seeded.key.id}/revoke`;
-  const sameBody = (await send('POST', revokeUrl)).body;
-  const barePort = await freePort();
-  const bare = start([BARE, String(barePort), sameBody]);
-  const bareUrl = `http://127.0.0.1:${barePort}/api/v1/keys/${seeded.key.id}/revoke`;
-  await firstAnswer('POST', bareUrl, (s) => s === 200, performance.now());
-  const [oursLoad, bareLoad] = await measureAlternating(revokeUrl, bareUrl);
-  await Promise.all([stop(ours.child), stop(bare)]);
-
-  // (b) prism mock specs/vine.yaml
-  const prismPort = await freePort();
+  const path = `/api/v1/keys/${seeded.key.id}/revoke`;
+  const sameBody = (await send('POST', `${ours.base}${path}`)).body;
+  const [prismPort, barePort] = [await freePort(), await freePort()];
   const prism = start([PRISM, 'mock', '--host', '127.0.0.1', '--port', String(prismPort), VINE_SPEC]);
-  const prismUrl = `http://127.0.0.1:${prismPort}/api/v1/keys/${seeded.key.id}/revoke`;
-  await firstAnswer('POST', prismUrl, (s) => s === 200, performance.now());
-  const prismLoad = await measureLoad(prismUrl);
-  await stop(prism);
+  const bare = start([BARE, String(barePort), sameBody]);
+  const urls = [ours.base, `http://127.0.0.1:${prismPort}`, `http://127.0.0.1:${barePort}`].map((base) => `${base}${path}`);
+  await Promise.all(urls.map((url) => firstAnswer('POST', url, (s) => s === 200, performance.now())));
+  const [oursLoad, prismLoad, bareLoad] = (await measureInTurns(urls)) as [Load, Load, Load];
+  await Promise.all([stop(ours.child), stop(prism), stop(bare)]);
 
   const cold = await coldStarts();
   report(oursLoad, prismLoad, bareLoad, cold.ours, cold.prism);
