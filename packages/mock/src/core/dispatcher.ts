@@ -53,7 +53,7 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
       const { name, params } = matched;
       const now = clock.now();
       const note = (status: number) =>
-        journal.record({ method: request.method.toUpperCase(), url: request.url, operationId: name, status, at: new Date(now).toISOString() });
+        journal.record({ method: request.method.toUpperCase(), url: request.url, operationId: name, status, at: now });
       const fault = faults.take(name);
       const delayMs = fault?.delayMs ?? 0;
 

@@ -11,26 +11,35 @@ export interface JournalEntry {
   at: string;
 }
 
+/** What record() takes: `at` as ISO 8601 or as epoch ms (the hot path's choice, formatted when read). */
+export type JournalInput = Omit<JournalEntry, 'at'> & { at: string | number };
+
 export interface Journal {
-  record(entry: JournalEntry): void;
+  record(entry: JournalInput): void;
   entries(): JournalEntry[];
   clear(): void;
 }
 
 export function createJournal(capacity = 1000): Journal {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('journal capacity must be a positive integer');
-  // Ring buffer: once full, each new entry overwrites the oldest.
-  const ring: JournalEntry[] = [];
+  // Ring buffer: once full, each new entry overwrites the oldest. Entries are stored as given
+  // and redacted and formatted only when read: recording is on every request's path, reading is rare.
+  const ring: JournalInput[] = [];
   let next = 0;
+  const view = (entry: JournalInput): JournalEntry => ({
+    ...entry,
+    url: redactCredentials(entry.url),
+    at: typeof entry.at === 'number' ? new Date(entry.at).toISOString() : entry.at,
+  });
   return {
     record(entry) {
-      const safe = { ...entry, url: redactCredentials(entry.url) };
-      if (ring.length < capacity) ring.push(safe);
-      else ring[next] = safe;
+      if (ring.length < capacity) ring.push(entry);
+      else ring[next] = entry;
       next = (next + 1) % capacity;
     },
     entries() {
-      return ring.length < capacity ? ring.slice() : [...ring.slice(next), ...ring.slice(0, next)];
+      const ordered = ring.length < capacity ? ring : [...ring.slice(next), ...ring.slice(0, next)];
+      return ordered.map(view);
     },
     clear() {
       ring.length = 0;
