@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createJournal } from './journal.js';
 
-const entry = (n: number, url = `https://x.test/${n}`) => ({ method: 'POST', url, operationId: 'op', status: 200, at: new Date(n).toISOString() });
+const entry = (n: number, url = `https://x.test/${n}`) => ({ method: 'POST', url, operationId: 'op', status: 200, at: n });
 
 describe('journal', () => {
   it('keeps the newest entries, oldest first, once full', () => {
     const journal = createJournal(3);
     for (let n = 1; n <= 5; n++) journal.record(entry(n));
     expect(journal.entries().map((e) => e.url)).toEqual(['https://x.test/3', 'https://x.test/4', 'https://x.test/5']);
+    expect(journal.entries()[0]!.at).toBe(new Date(3).toISOString());
     journal.clear();
     expect(journal.entries()).toEqual([]);
   });

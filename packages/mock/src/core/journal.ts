@@ -11,8 +11,8 @@ export interface JournalEntry {
   at: string;
 }
 
-/** What record() takes: `at` as ISO 8601 or as epoch ms (the hot path's choice, formatted when read). */
-export type JournalInput = Omit<JournalEntry, 'at'> & { at: string | number };
+/** What record() takes: `at` in epoch ms, formatted only when read. */
+export type JournalInput = Omit<JournalEntry, 'at'> & { at: number };
 
 export interface Journal {
   record(entry: JournalInput): void;
@@ -29,7 +29,7 @@ export function createJournal(capacity = 1000): Journal {
   const view = (entry: JournalInput): JournalEntry => ({
     ...entry,
     url: redactCredentials(entry.url),
-    at: typeof entry.at === 'number' ? new Date(entry.at).toISOString() : entry.at,
+    at: new Date(entry.at).toISOString(),
   });
   return {
     record(entry) {
