@@ -1,20 +1,4 @@
 // @revokit/langwatch: typed client for the LangWatch virtual-key and API-key lifecycle.
 export { createLangWatchClient, type LangWatchClient, type LangWatchClientOptions } from './client.js';
 export type { RevokeApiKeyResponse, RevokeVirtualKeyResponse, RotateVirtualKeyResponse, VirtualKey } from './responses.js';
-export {
-  RevokitError,
-  ApiError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ResponseValidationError,
-  type CallOptions,
-  type FetchLike,
-} from '@revokit/runtime';
+export * from '@revokit/runtime/public';
