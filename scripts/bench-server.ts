@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from './support/stop-child.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -44,18 +45,6 @@ function start(args: string[]): ChildProcess {
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** One request; resolves with the status and body, rejects when nothing answers. */
@@ -138,7 +127,7 @@ async function coldStart(args: (port: number) => string[], probe: (base: string,
   const since = performance.now();
   const child = start(args(port));
   const ms = await probe(`http://127.0.0.1:${port}`, since);
-  await stop(child);
+  await stopChild(child);
   return ms;
 }
 
@@ -178,7 +167,7 @@ async function main() {
   const urls = [ours.base, `http://127.0.0.1:${prismPort}`, `http://127.0.0.1:${barePort}`].map((base) => `${base}${path}`);
   await Promise.all(urls.map((url) => firstAnswer('POST', url, (s) => s === 200, performance.now())));
   const [oursLoad, prismLoad, bareLoad] = (await measureInTurns(urls)) as [Load, Load, Load];
-  await Promise.all([stop(ours.child), stop(prism), stop(bare)]);
+  await Promise.all([stopChild(ours.child), stopChild(prism), stopChild(bare)]);
 
   const cold = await coldStarts();
   report(oursLoad, prismLoad, bareLoad, cold.ours, cold.prism);
@@ -204,7 +193,7 @@ function report(ours: Load, prism: Load, bare: Load, coldOurs: number, coldPrism
   if (vsPrism < TARGETS.vsPrism || vsBare < TARGETS.vsBare || coldRatio > TARGETS.coldVsPrism) process.exitCode = 1;
 }
 
-const cleanup = () => Promise.all([...children].map(stop));
+const cleanup = () => Promise.all([...children].map((child) => stopChild(child)));
 main()
   .catch((error: unknown) => {
     console.error(`bench:server failed: ${error instanceof Error ? error.message : String(error)}`);
