@@ -2,12 +2,14 @@
 // garbage credentials get 401, and nothing changes state.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkEveryResponse } from './support/spec-conformance.js';
 import { createLangWatchMock, createVineMock } from '@revokit/mock';
 import { fetchJson } from './support/fetch-json.js';
 
 const lw = createLangWatchMock({ clock: 'frozen' });
 const vine = createVineMock({ clock: 'frozen' });
 const server = setupServer(...lw.handlers, ...vine.handlers);
+checkEveryResponse(server);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 

@@ -2,6 +2,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLangWatchClient } from '@revokit/langwatch';
+import { checkEveryResponse } from './support/spec-conformance.js';
 import { createLangWatchMock } from '@revokit/mock';
 import { fetchJson } from './support/fetch-json.js';
 
@@ -10,6 +11,7 @@ const PROPAGATION = 60_000;
 const GATEWAY = 'https://gateway.langwatch.ai';
 const mock = createLangWatchMock({ clock: 'frozen' });
 const server = setupServer(...mock.handlers);
+checkEveryResponse(server);
 const client = createLangWatchClient({ apiKey: mock.defaultProject.apiKey, maxRetries: 0 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -6,7 +6,7 @@ import { ApiConnectionError, ApiTimeoutError, InternalServerError, RateLimitErro
 import { createVineClient } from '@revokit/vine';
 import { createLangWatchMock, createVineMock } from '@revokit/mock';
 import { withFakeTimers } from './support/drive-timers.js';
-import { expectConformingBody } from './support/spec-conformance.js';
+import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 
 const REVOKE = 'postApiGatewayV1Virtual-keysByIdRevoke';
 const ROTATE = 'postApiGatewayV1Virtual-keysByIdRotate';
@@ -15,6 +15,7 @@ const NOW = { 'retry-after': '0' };
 const lw = createLangWatchMock({ clock: 'frozen' });
 const vineMock = createVineMock({ clock: 'frozen' });
 const server = setupServer(...lw.handlers, ...vineMock.handlers);
+checkEveryResponse(server);
 const client = createLangWatchClient({ apiKey: lw.defaultProject.apiKey, maxRetries: 2 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

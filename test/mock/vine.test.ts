@@ -3,11 +3,12 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, createVineClient } from '@revokit/vine';
 import { createVineMock } from '@revokit/mock';
-import { expectConformingBody } from './support/spec-conformance.js';
+import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 
 const OPERATION = 'postApiV1KeysByIdRevoke';
 const mock = createVineMock({ clock: 'frozen' });
 const server = setupServer(...mock.handlers);
+checkEveryResponse(server);
 const vine = createVineClient({ maxRetries: 0 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => mock.reset());

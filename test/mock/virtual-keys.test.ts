@@ -3,13 +3,14 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLangWatchClient, NotFoundError, AuthenticationError, BadRequestError } from '@revokit/langwatch';
 import { createLangWatchMock } from '@revokit/mock';
-import { expectConformingBody } from './support/spec-conformance.js';
+import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 
 const REVOKE = 'postApiGatewayV1Virtual-keysByIdRevoke';
 const ROTATE = 'postApiGatewayV1Virtual-keysByIdRotate';
 
 const mock = createLangWatchMock({ clock: 'frozen' });
 const server = setupServer(...mock.handlers);
+checkEveryResponse(server);
 const client = createLangWatchClient({ apiKey: mock.defaultProject.apiKey, maxRetries: 0 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

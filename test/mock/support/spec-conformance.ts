@@ -3,7 +3,10 @@
 import { responseSchemas as gateway } from '@revokit/langwatch/generated/gateway/schemas';
 import { responseSchemas as apiKeys } from '@revokit/langwatch/generated/api-keys/schemas';
 import { responseSchemas as vine } from '@revokit/vine/generated/vine/schemas';
-import { expect } from 'vitest';
+import type { SetupServerApi } from 'msw/node';
+import { afterEach, expect } from 'vitest';
+import { langWatchRoutes, vineRoutes } from '@revokit/mock';
+import { createRouter } from '@revokit/mock/core/router';
 
 type Schema = { safeParse(value: unknown): { success: boolean; data?: unknown; error?: unknown } };
 const all = { ...gateway, ...apiKeys, ...vine } as unknown as Record<string, Record<number, Schema>>;
@@ -18,4 +21,39 @@ export function expectConformingBody(operationId: string, status: number, body: 
   expect(result.success, `${operationId} ${status}: ${JSON.stringify(result.error)}`).toBe(true);
   expect(result.data, `${operationId} ${status}: body has keys the spec does not define`).toEqual(body);
   return true;
+}
+
+/**
+ * Checks every response the mock emits through `server` against the spec, whatever the test
+ * asserts: register once per suite; each test then fails if any response did not conform.
+ */
+export function checkEveryResponse(server: SetupServerApi): void {
+  const pending: Promise<string | undefined>[] = [];
+  server.events.on('response:mocked', ({ request, response }) => {
+    pending.push(nonConformity(request, response.clone()));
+  });
+  afterEach(async () => {
+    const problems = (await Promise.all(pending.splice(0))).filter((problem) => problem !== undefined);
+    expect(problems, 'responses that do not match the spec').toEqual([]);
+  });
+}
+
+const router = createRouter([...langWatchRoutes, ...vineRoutes]);
+
+async function nonConformity(request: Request, response: Response): Promise<string | undefined> {
+  const match = router.match(request.method, new URL(request.url).pathname);
+  if (match.kind !== 'match') return undefined;
+  const schema = all[match.name]?.[response.status];
+  if (!schema) return undefined; // the data plane, or a status the spec gives no body (divergences.md)
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `${match.name} ${response.status}: body is not JSON`;
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) return `${match.name} ${response.status}: ${JSON.stringify(result.error)}`;
+  if (JSON.stringify(result.data) !== JSON.stringify(body)) return `${match.name} ${response.status}: keys the spec does not define`;
+  return undefined;
 }
