@@ -3,7 +3,7 @@
 import { responseSchemas as gateway } from '@revokit/langwatch/generated/gateway/schemas';
 import { responseSchemas as apiKeys } from '@revokit/langwatch/generated/api-keys/schemas';
 import { responseSchemas as vine } from '@revokit/vine/generated/vine/schemas';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { afterEach, expect } from 'vitest';
 import { langWatchRoutes, vineRoutes } from '@revokit/mock';
 import { createRouter } from '@revokit/mock/core/router';
@@ -27,7 +27,7 @@ export function expectConformingBody(operationId: string, status: number, body: 
  * Checks every response the mock emits through `server` against the spec, whatever the test
  * asserts: register once per suite; each test then fails if any response did not conform.
  */
-export function checkEveryResponse(server: SetupServerApi): void {
+export function checkEveryResponse(server: SetupServer): void {
   const pending: Promise<string | undefined>[] = [];
   server.events.on('response:mocked', ({ request, response }) => {
     pending.push(nonConformity(request, response.clone()));
