@@ -1,22 +1,6 @@
 // @revokit/runtime: what both clients share. Not meant for direct use by applications.
-export {
-  RevokitError,
-  ApiError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  ApiConnectionError,
-  ApiTimeoutError,
-  ResponseValidationError,
-  apiErrorFor,
-  type ApiErrorInit,
-  type ResponseValidationErrorInit,
-} from './errors.js';
+export * from './public.js';
+export { apiErrorFor, type ApiErrorInit, type ResponseValidationErrorInit } from './errors.js';
 export { checkCredential, requireCredential, type CredentialRule, type WrongKind } from './credentials.js';
 export { createRedactor, redactHeaders, REDACTED, type Redactor } from './redact.js';
 export { checkIdParam, encodePathParam, serializePath } from './path.js';
@@ -24,8 +8,6 @@ export {
   resolveTransportOptions,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
-  type CallOptions,
-  type FetchLike,
   type ResolvedTransportOptions,
   type TransportOptions,
 } from './options.js';
