@@ -12,6 +12,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // Several suites spawn processes (tsx, the CLI, tsc); a loaded CI machine must not turn slowness into failures.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/contract/**', 'test/browser/**', '**/node_modules/**'],
   },
