@@ -62,6 +62,6 @@ describe('a new spec operation without a behaviour', () => {
 
     const result = typeCheckCore();
     expect(result.status).not.toBe(0);
-    expect(result.stdout).toMatch(/core\/vine\/core\.ts.*postApiV1KeysByIdRestore/s);
+    expect(result.stdout).toMatch(/core\/vine\/create\.ts.*postApiV1KeysByIdRestore/s);
   }, 120_000);
 });

@@ -1,22 +1,36 @@
-// @revokit/mock/server: the LangWatch and Vine mocks (and the gateway data plane) served over
-// node:http on one port, with the /__mock/ control plane. The CLI `revokit-mock` is a thin
-// shell over this. Imports the core modules directly: msw is not in this module's graph.
+// @revokit/mock/server: every API family's mock served over node:http on one port, with the
+// /__mock/ control plane. The CLI `revokit-mock` is a thin shell over this. msw is not in this
+// module's graph (nor in its types).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createControlPlane } from './http/control-plane.js';
-import { createRequestHandler, type RequestHandler } from './http/handler.js';
-import { createServedMocks, type ServedMocksOptions } from './http/mocks.js';
-import { createRequestLog, type LogFormat } from './http/request-log.js';
-import { parseSeedPlan } from './http/seed-plan.js';
-import { closeGracefully } from './http/shutdown.js';
+import type { ClockMode } from './core/clock.js';
+import { defaultFamilies, type DefaultFamilies } from './families/index.js';
+import type { AnyFamily, CredentialsOf, FamilySettings, MocksOf } from './families/family.js';
+import { createControlPlane } from './server/control/control-plane.js';
+import { createRequestHandler, type RequestHandler } from './server/wire/handler.js';
+import { createRequestLog, type LogFormat } from './server/wire/request-log.js';
+import { closeGracefully } from './server/wire/shutdown.js';
+import { parseSeedPlan } from './server/world/seed-plan.js';
+import { createWorld, type World } from './server/world/world.js';
 
-export type { DemoCredentials } from './http/demo.js';
-export type { SeededEntities } from './http/seed-plan.js';
-export type { LogFormat } from './http/request-log.js';
-export { InputError } from './http/fields.js';
-export { parseSeedPlan } from './http/seed-plan.js';
+export { InputError } from './core/inputs.js';
+export type { LogFormat } from './server/wire/request-log.js';
+export { parseSeedPlan, type SeedPlan } from './server/world/seed-plan.js';
+export { defaultFamilies, type DefaultFamilies } from './families/index.js';
+export type { AnyFamily, CredentialsPart, Entity, Family, FamilySettings } from './families/family.js';
 
-export interface MockServerOptions extends Omit<ServedMocksOptions, 'seed'> {
+/** The credentials of a server of the default families. */
+export type ServerCredentials = CredentialsOf<DefaultFamilies>;
+export type DemoCredentials = NonNullable<ServerCredentials['demo']>;
+export type SeededEntities = ServerCredentials['seeded'];
+
+export interface MockServerOptions<Families extends readonly AnyFamily[] = DefaultFamilies> extends FamilySettings {
+  /** The API families to serve (default: LangWatch and Vine). */
+  families?: Families;
+  /** "frozen": time moves only through the control plane (default "system"). */
+  clock?: ClockMode;
+  /** Create the demo entities (default true). */
+  demo?: boolean;
   /** Entities to create at start, in the seed-file format (see docs/server.md). Validated: a bad entry throws an InputError naming it. */
   seed?: unknown;
   /** Request log format (default "silent"; the CLI defaults to "pretty"). */
@@ -30,21 +44,54 @@ export interface MockServerOptions extends Omit<ServedMocksOptions, 'seed'> {
 export interface ListenOptions {
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default 4010; 0 picks a free port. */
+  /** Default 4010; 0 picks a free one. */
   port?: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4010;
 
-export function createMockServer(options: MockServerOptions = {}) {
-  const seed = options.seed === undefined ? undefined : parseSeedPlan(options.seed);
-  const mocks = createServedMocks({ ...options, seed });
+/** Names a family cannot take: they are the server's own fields. */
+const RESERVED = new Set(['server', 'handler', 'families', 'mocks', 'clock', 'credentials', 'operationIds', 'reset', 'url', 'listen', 'close']);
+
+export type MockServer<Families extends readonly AnyFamily[] = DefaultFamilies> = MocksOf<Families> & {
+  /** The node:http server (for embedding); `handler` alone can be mounted in another server. */
+  readonly server: Server;
+  readonly handler: RequestHandler;
+  readonly families: Families;
+  /** Each family's mock, by family name (also at the top level: `server.langwatch`). */
+  readonly mocks: MocksOf<Families>;
+  readonly clock: World<Families>['clock'];
+  /** The default project, the demo credentials (unless `demo: false`) and the seeded entities. */
+  readonly credentials: CredentialsOf<Families>;
+  readonly operationIds: readonly string[];
+  /** Back to the startup state: same ids and credentials. */
+  reset(): void;
+  /** The base URL, once listening. */
+  readonly url: string;
+  listen(options?: ListenOptions): Promise<string>;
+  /** Stops accepting, lets requests in flight finish, then resolves. */
+  close(): Promise<void>;
+};
+
+export function createMockServer<Families extends readonly AnyFamily[] = DefaultFamilies>(options: MockServerOptions<Families> = {}): MockServer<Families> {
+  const families = (options.families ?? defaultFamilies) as unknown as Families;
+  for (const family of families) {
+    if (RESERVED.has(family.name)) throw new TypeError(`a family cannot be named "${family.name}": the server uses that name`);
+  }
+  const { graceMs, propagationMs, journalSize } = options;
+  const world = createWorld({
+    families,
+    settings: { graceMs, propagationMs, journalSize },
+    clock: options.clock,
+    demo: options.demo,
+    seed: options.seed === undefined ? undefined : parseSeedPlan(options.seed, families),
+  });
   const writeLogLine = options.writeLogLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   let closing = false;
-  const handler: RequestHandler = createRequestHandler({
-    mocks,
-    control: createControlPlane(mocks),
+  const handler = createRequestHandler({
+    world,
+    control: createControlPlane(families),
     log: createRequestLog(options.log ?? 'silent', writeLogLine),
     closing: () => closing,
   });
@@ -52,17 +99,15 @@ export function createMockServer(options: MockServerOptions = {}) {
   let url: string | undefined;
 
   return {
-    /** The node:http server (for embedding); `handler` alone can be mounted in another server. */
+    ...world.mocks,
     server,
     handler,
-    langwatch: mocks.langwatch,
-    vine: mocks.vine,
-    clock: mocks.clock,
-    /** The default project, the demo credentials (unless `demo: false`) and the seeded entities. */
-    credentials: mocks.credentials,
-    operationIds: mocks.operationIds,
-    reset: mocks.reset,
-    /** The base URL, once listening. */
+    families,
+    mocks: world.mocks,
+    clock: world.clock,
+    credentials: world.credentials,
+    operationIds: world.operationIds,
+    reset: world.reset,
     get url(): string {
       if (url === undefined) throw new Error('The mock server is not listening yet: await listen() first');
       return url;
@@ -78,12 +123,9 @@ export function createMockServer(options: MockServerOptions = {}) {
         });
       });
     },
-    /** Stops accepting, lets requests in flight finish, then resolves. */
     close(): Promise<void> {
       closing = true;
       return closeGracefully(server, options.shutdownTimeoutMs ?? 10_000);
     },
   };
 }
-
-export type MockServer = ReturnType<typeof createMockServer>;

@@ -1,8 +1,7 @@
 // Prism's verdicts, read from the `sl-violations` header it adds to every proxied response
 // that broke the spec. Errors always fail the suite; a Warning fails unless its
 // (operation, status) pair is a row of docs/divergences.md.
-import { langWatchRoutes } from '@revokit/mock/core/langwatch/core';
-import { vineRoutes } from '@revokit/mock/core/vine/core';
+import { langWatchRoutes, vineRoutes } from '@revokit/mock/core/index';
 import { createRouter } from '@revokit/mock/core/router';
 import { pairKey } from './divergences.js';
 

@@ -2,7 +2,7 @@
 // is one line naming the flag, which the CLI prints before exiting with status 2.
 import { parseArgs } from 'node:util';
 import type { ClockMode } from '../core/clock.js';
-import type { LogFormat } from '../http/request-log.js';
+import type { LogFormat } from '../server/wire/request-log.js';
 import { parseDuration } from './durations.js';
 
 export class UsageError extends Error {

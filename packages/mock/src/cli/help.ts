@@ -1,8 +1,11 @@
-// The text of `revokit-mock --help`.
-export const HELP = `Usage: revokit-mock [flags]
+// The text of `revokit-mock --help`, naming what each family serves.
+import type { AnyFamily } from '../families/family.js';
+import { defaultFamilies } from '../families/index.js';
 
-Serves stateful mocks of the LangWatch API (virtual keys, admin API keys), the LangWatch
-gateway data plane and the Vine API on one port, with a control plane under /__mock/.
+export const helpText = (families: readonly AnyFamily[] = defaultFamilies): string => `Usage: revokit-mock [flags]
+
+Serves stateful mocks of ${listOf(families.map((family) => family.help))} on one port,
+with a control plane under /__mock/.
 
 Flags:
   --host <host>            address to listen on (default 127.0.0.1)
@@ -21,3 +24,5 @@ Durations: a number with ms, s, m or h (e.g. 500ms, 30s, 1.5h); a bare number is
 Exit status: 0 after SIGINT/SIGTERM (requests in flight are finished first), 1 if the server
 cannot start, 2 for a bad flag or seed file.
 `;
+
+const listOf = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);

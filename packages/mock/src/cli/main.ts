@@ -1,11 +1,11 @@
 // What `revokit-mock` does, minus the process: parse flags, read the seed file, start the
 // server, print the banner. Returns an exit code, or the running server. cli.ts adds signals.
 import { readFileSync } from 'node:fs';
-import { DEFAULT_GRACE_MS, DEFAULT_PROPAGATION_MS } from '../core/langwatch/core.js';
-import { createMockServer, type MockServer } from '../server.js';
+import { DEFAULT_GRACE_MS, DEFAULT_PROPAGATION_MS } from '../core/index.js';
+import { createMockServer, type MockServer, type SeedPlan } from '../server.js';
 import { parseCliArgs, UsageError, type RunSettings } from './args.js';
 import { formatBanner, formatBannerJson } from './banner.js';
-import { HELP } from './help.js';
+import { helpText } from './help.js';
 import { readSeedFile } from './seed-file.js';
 
 export interface CliIo {
@@ -33,11 +33,11 @@ export function cliVersion(): string {
 
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<CliResult> {
   let settings: RunSettings;
-  let seed: unknown;
+  let seed: SeedPlan | undefined;
   try {
     const command = parseCliArgs(argv, env);
     if (command.kind === 'help') {
-      io.out(HELP);
+      io.out(helpText());
       return { exitCode: 0 };
     }
     if (command.kind === 'version') {

@@ -1,12 +1,13 @@
 // --seed <file.json>: read, parse and validate up front, so that a bad file stops the CLI with
 // one line naming the file and the entry (e.g. "langwatch.virtual_keys[1].environment").
 import { readFileSync } from 'node:fs';
-import { InputError } from '../http/fields.js';
-import { parseSeedPlan } from '../http/seed-plan.js';
+import { InputError } from '../core/inputs.js';
+import { defaultFamilies } from '../families/index.js';
+import { parseSeedPlan, type SeedPlan } from '../server/world/seed-plan.js';
 import { UsageError } from './args.js';
 
-/** The file's JSON, known to be a valid seed plan. */
-export function readSeedFile(path: string): unknown {
+/** The file's content as a validated seed plan (the server does not parse it again). */
+export function readSeedFile(path: string): SeedPlan {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -21,10 +22,9 @@ export function readSeedFile(path: string): unknown {
     throw new UsageError(`--seed ${path}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
   try {
-    parseSeedPlan(json);
+    return parseSeedPlan(json, defaultFamilies);
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(`--seed ${path}: ${error.message}`);
     throw error;
   }
-  return json;
 }

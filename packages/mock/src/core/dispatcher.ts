@@ -7,7 +7,10 @@ import { createRouter, type RouteDefinition } from './router.js';
 import type { MockRequest, MockResponse, Outcome } from './transport.js';
 
 export interface OperationInput {
+  /** Path parameters, decoded. */
   params: Record<string, string>;
+  /** Query parameters, decoded; a name given twice keeps its last value. */
+  query: Readonly<Record<string, string>>;
   headers: MockRequest['headers'];
   body: string | undefined;
   /** Epoch ms by the mock clock, read once per request. */
@@ -65,7 +68,7 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
       if (fault?.status !== undefined) {
         response = options.errorResponse(name, fault.status, `Injected fault: HTTP ${fault.status}`);
       } else {
-        response = runBehaviour(name, { params, headers: request.headers, body: request.body, now });
+        response = runBehaviour(name, { params, query: parseQuery(request.query), headers: request.headers, body: request.body, now });
         if (fault?.dropResponse) {
           note(0);
           return { kind: 'network-error', operationId: name, delayMs };
@@ -76,4 +79,10 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
       return { kind: 'respond', operationId: name, response, delayMs };
     },
   };
+}
+
+const NO_QUERY: Readonly<Record<string, string>> = Object.freeze({});
+
+function parseQuery(query: string | undefined): Readonly<Record<string, string>> {
+  return query ? Object.fromEntries(new URLSearchParams(query)) : NO_QUERY;
 }

@@ -18,6 +18,7 @@ describe('faults', () => {
 
   it('accepts exactly the known operation names', () => {
     const faults = createFaults(['postApiV1KeysByIdRevoke']);
+    // @ts-expect-error only the mock's operation names type-check
     expect(() => faults.next('revokeKey', { status: 500 })).toThrow(/unknown operation "revokeKey"/);
   });
 

@@ -1,46 +1,71 @@
 // Injected failures, queued per operation and consumed by the next matching requests.
+import { InputError, nameIn, readInput, rules, type Naming, type Rules } from './inputs.js';
 
 export interface FaultSpec {
-  /** Answer with this status (and the API's error envelope) instead of running the behaviour. */
+  /** Answer with this status (400–599, in the API's error envelope) instead of running the behaviour. */
   status?: number;
-  /** Extra response headers, e.g. { 'retry-after': '0' }. */
+  /** Extra response headers, e.g. { 'retry-after': '0' }. Headers that frame the message are refused. */
   headers?: Record<string, string>;
-  /** Wait this long (real time) before answering or dropping. */
+  /** Wait this long (real time, 0–600000 ms) before answering or dropping. */
   delayMs?: number;
   /** Drop the connection without running the behaviour: the request never took effect. */
   networkError?: boolean;
   /** Run the behaviour, then drop the connection: the request took effect but its response was lost. */
   dropResponse?: boolean;
-  /** How many requests the fault applies to (default 1). */
+  /** How many requests the fault applies to (default 1, at most 1000000). */
   times?: number;
 }
 
-export interface Faults {
-  next(operationId: string, fault: FaultSpec): void;
+/** The fault queue as tests see it. `Name` is the mock's operation names: any other is a type error. */
+export interface Faults<Name extends string = string> {
+  next(operationId: Name, fault: FaultSpec): void;
   /** Faults still queued, per operation. */
-  pending(): Array<{ operationId: string } & FaultSpec>;
+  pending(): Array<{ operationId: Name } & FaultSpec>;
   clear(): void;
 }
 
-export interface FaultQueue extends Faults {
+export interface FaultQueue<Name extends string = string> extends Faults<Name> {
   take(operationId: string): FaultSpec | undefined;
 }
 
-export function createFaults(operationIds: readonly string[]): FaultQueue {
-  const known = new Set(operationIds);
-  const queues = new Map<string, Array<FaultSpec & { remaining: number }>>();
+/** Headers that frame the message: a fault must not be able to break the connection's framing. */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer']);
+
+const faultRules: Rules<FaultSpec> = {
+  status: rules.integer(400, 599),
+  headers: rules.headers(FRAMING_HEADERS),
+  delayMs: rules.integer(0, 600_000),
+  networkError: rules.boolean,
+  dropResponse: rules.boolean,
+  times: rules.integer(1, 1_000_000),
+};
+
+/** Validates a fault from either door (faults.next, or the control plane's JSON). */
+export function readFault(value: unknown, where: string, naming: Naming): FaultSpec {
+  const fault = readInput(faultRules, value, where, naming);
+  const modes = [fault.status !== undefined, fault.networkError === true, fault.dropResponse === true].filter(Boolean).length;
+  if (modes > 1) {
+    const names = ['status', 'networkError', 'dropResponse'].map((name) => nameIn(naming, name));
+    throw new InputError(nameIn(naming, 'status'), `${names.join(', ')} exclude each other: a fault takes at most one`);
+  }
+  return fault;
+}
+
+export function createFaults<Name extends string>(operationIds: readonly Name[]): FaultQueue<Name> {
+  const known = new Set<string>(operationIds);
+  const queues = new Map<Name, Array<FaultSpec & { remaining: number }>>();
   return {
     next(operationId, fault) {
       if (!known.has(operationId)) {
-        throw new TypeError(`faults.next: unknown operation "${operationId}"; expected one of ${[...known].join(', ')}`);
+        throw new InputError('operationId', `faults.next: unknown operation "${operationId}"; expected one of ${[...known].join(', ')}`);
       }
-      validateFault(fault);
+      const checked = readFault(fault, 'fault', 'camel');
       const queue = queues.get(operationId) ?? [];
-      queue.push({ ...fault, remaining: fault.times ?? 1 });
+      queue.push({ ...checked, remaining: checked.times ?? 1 });
       queues.set(operationId, queue);
     },
     take(operationId) {
-      const queue = queues.get(operationId);
+      const queue = queues.get(operationId as Name);
       const head = queue?.[0];
       if (!queue || !head) return undefined;
       head.remaining -= 1;
@@ -57,23 +82,4 @@ export function createFaults(operationIds: readonly string[]): FaultQueue {
       queues.clear();
     },
   };
-}
-
-function validateFault(fault: FaultSpec): void {
-  if (typeof fault !== 'object' || fault === null) throw new TypeError('a fault must be an object');
-  const { status, delayMs, times, networkError, dropResponse, headers } = fault;
-  if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
-    throw new RangeError('fault.status must be an integer from 400 to 599');
-  }
-  if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0 && delayMs <= 600_000)) {
-    throw new RangeError('fault.delayMs must be a number from 0 to 600000');
-  }
-  if (times !== undefined && !(Number.isInteger(times) && times >= 1)) throw new RangeError('fault.times must be an integer >= 1');
-  if (networkError !== undefined && typeof networkError !== 'boolean') throw new TypeError('fault.networkError must be a boolean');
-  if (dropResponse !== undefined && typeof dropResponse !== 'boolean') throw new TypeError('fault.dropResponse must be a boolean');
-  if (headers !== undefined && (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string'))) {
-    throw new TypeError('fault.headers must map header names to strings');
-  }
-  const modes = [status !== undefined, networkError === true, dropResponse === true].filter(Boolean).length;
-  if (modes > 1) throw new TypeError('a fault takes at most one of status, networkError and dropResponse');
 }

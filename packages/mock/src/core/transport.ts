@@ -6,6 +6,8 @@ export interface MockRequest {
   url: string;
   /** The path relative to the API's base URL, still percent-encoded, without the query. */
   path: string;
+  /** The query string without its "?", still percent-encoded; absent or "" when there is none. */
+  query?: string;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
   /** Raw body text, if any. Operations that take JSON parse it themselves. */

@@ -2,9 +2,8 @@
 import type { operations } from '@revokit/langwatch/generated/api-keys/types';
 import type { OperationInput } from '../dispatcher.js';
 import type { SpecResponse } from '../spec-response.js';
-import type { LangWatchContext } from './context.js';
 import { apiError, type LangWatchError } from './envelopes.js';
-import type { ApiKeyRecord, LangWatchState } from './state.js';
+import type { ApiKeyRecord, LangWatchContext, LangWatchState } from './state.js';
 
 type RevokeApiKeyResponse = SpecResponse<operations['revokeApiKey'], LangWatchError>;
 

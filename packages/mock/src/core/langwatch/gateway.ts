@@ -2,10 +2,9 @@
 // revocation only `propagationMs` after it happened (the real gateway's long-poll period).
 import type { OperationInput } from '../dispatcher.js';
 import type { MockResponse } from '../transport.js';
-import { randomString } from '../formats.js';
-import type { LangWatchContext } from './context.js';
+import { randomString } from '../random.js';
 import { gatewayError } from './envelopes.js';
-import type { VirtualKeyRecord } from './state.js';
+import type { LangWatchContext, VirtualKeyRecord } from './state.js';
 
 export type AuthenticateResult =
   | { ok: true; virtualKeyId: string }

@@ -1,11 +1,12 @@
-// Creating entities directly, as a test's arrange step would. Bad options throw a TypeError
-// naming the option; nothing is stored unless every option is valid.
-import { formats, type Environment } from '../formats.js';
-import type { LangWatchContext } from './context.js';
+// Creating entities directly, as a test's arrange step would, or from JSON (control plane, seed
+// file). Both doors share the rules below; nothing is stored unless every option is valid.
+import { InputError, readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { MANAGE_PERMISSION } from './api-keys.js';
-import { tokenOf, virtualKeyView, type ApiKeyRole, type Project } from './state.js';
+import { ENVIRONMENTS, formats, type Environment } from './formats.js';
+import { tokenOf, virtualKeyView, type ApiKeyRole, type LangWatchContext, type Project, type VirtualKeyView } from './state.js';
 
 export interface SeedVirtualKeyOptions {
+  /** Default: the default project. */
   projectId?: string;
   name?: string;
   description?: string | null;
@@ -16,42 +17,76 @@ export interface SeedVirtualKeyOptions {
 
 export interface SeedApiKeyOptions {
   role?: ApiKeyRole;
+  /** Default: ["organization:manage"]. */
   permissions?: string[];
+  /** Default: a new user. */
   ownerUserId?: string;
+}
+
+export interface SeededVirtualKey {
+  virtual_key: VirtualKeyView;
+  secret: string;
 }
 
 export interface SeededApiKey {
   id: string;
   token: string;
+  role: ApiKeyRole;
   ownerUserId: string;
 }
 
-export function createLangWatchSeeder(context: LangWatchContext, now: () => number, defaultProjectId: () => string) {
+export interface LangWatchSeeder {
+  project(): Project;
+  /** Throws an InputError (a TypeError) naming the bad option. */
+  virtualKey(options?: SeedVirtualKeyOptions): SeededVirtualKey;
+  virtualKey(input: unknown, source: InputSource): SeededVirtualKey;
+  apiKey(options?: SeedApiKeyOptions): SeededApiKey;
+  apiKey(input: unknown, source: InputSource): SeededApiKey;
+}
+
+const ROLES = ['admin', 'member'] as const;
+
+const apiKeyRules: Rules<SeedApiKeyOptions> = {
+  role: rules.oneOf(ROLES),
+  permissions: rules.stringArray,
+  ownerUserId: rules.nonEmptyString,
+};
+
+export function createLangWatchSeeder(context: LangWatchContext, now: () => number, defaultProjectId: () => string): LangWatchSeeder {
+  const virtualKeyRules: Rules<SeedVirtualKeyOptions> = {
+    projectId: {
+      ...rules.nonEmptyString,
+      check(id, field) {
+        if (!context.state.projects.has(id)) throw new InputError(field, `${field} "${id}" is not a project of this mock: no project has that id`);
+      },
+    },
+    name: rules.string,
+    description: rules.nullableString,
+    environment: rules.oneOf(ENVIRONMENTS),
+    principalUserId: rules.nullableString,
+    providerCredentialIds: rules.stringArray,
+  };
+  const camel = (where: string): InputSource => ({ where, naming: 'camel' });
+
   return {
-    project(): Project {
+    project() {
       const project = { id: formats.projectId(), apiKey: formats.projectApiKey() };
       context.state.projects.set(project.id, project);
       return { ...project };
     },
 
-    virtualKey(options: SeedVirtualKeyOptions = {}) {
-      const projectId = options.projectId ?? defaultProjectId();
-      if (!context.state.projects.has(projectId)) throw new TypeError(`seed.virtualKey: no project with id "${projectId}"`);
+    virtualKey(input: unknown = {}, source: InputSource = camel('seed.virtualKey')): SeededVirtualKey {
+      const options = readInput(virtualKeyRules, input, source.where, source.naming);
       const environment = options.environment ?? 'live';
-      if (environment !== 'live' && environment !== 'test') throw new TypeError('seed.virtualKey: environment must be "live" or "test"');
-      optionalString('seed.virtualKey', 'name', options.name);
-      nullableString('seed.virtualKey', 'description', options.description);
-      nullableString('seed.virtualKey', 'principalUserId', options.principalUserId);
-      stringArray('seed.virtualKey', 'providerCredentialIds', options.providerCredentialIds);
       const createdAt = now();
       const key = {
         id: formats.virtualKeyId(),
-        projectId,
+        projectId: options.projectId ?? defaultProjectId(),
         name: options.name ?? 'Test virtual key',
         description: options.description ?? null,
         environment,
         principalUserId: options.principalUserId ?? null,
-        providerCredentialIds: [...(options.providerCredentialIds ?? [])],
+        providerCredentialIds: options.providerCredentialIds ?? [],
         revision: 1,
         createdAt,
         lastUsedAt: null,
@@ -63,36 +98,19 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
       return { virtual_key: virtualKeyView(key), secret: key.secret };
     },
 
-    apiKey(options: SeedApiKeyOptions = {}): SeededApiKey {
-      const role = options.role ?? 'admin';
-      if (role !== 'admin' && role !== 'member') throw new TypeError('seed.apiKey: role must be "admin" or "member"');
-      stringArray('seed.apiKey', 'permissions', options.permissions);
-      optionalString('seed.apiKey', 'ownerUserId', options.ownerUserId);
+    apiKey(input: unknown = {}, source: InputSource = camel('seed.apiKey')): SeededApiKey {
+      const options = readInput(apiKeyRules, input, source.where, source.naming);
       const key = {
         id: formats.apiKeyRowId(),
         lookupId: formats.apiKeyLookupId(),
         secret: formats.apiKeySecret(),
-        role,
-        permissions: [...(options.permissions ?? [MANAGE_PERMISSION])],
+        role: options.role ?? 'admin',
+        permissions: options.permissions ?? [MANAGE_PERMISSION],
         ownerUserId: options.ownerUserId ?? formats.userId(),
         revokedAt: null,
       };
       context.state.apiKeys.set(key.id, key);
-      return { id: key.id, token: tokenOf(key), ownerUserId: key.ownerUserId };
+      return { id: key.id, token: tokenOf(key), role: key.role, ownerUserId: key.ownerUserId };
     },
-  };
-}
-
-function optionalString(where: string, name: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'string') throw new TypeError(`${where}: ${name} must be a string`);
-}
-
-function nullableString(where: string, name: string, value: unknown): void {
-  if (value !== null) optionalString(where, name, value);
-}
-
-function stringArray(where: string, name: string, value: unknown): void {
-  if (value !== undefined && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
-    throw new TypeError(`${where}: ${name} must be an array of strings`);
-  }
+  } as LangWatchSeeder;
 }

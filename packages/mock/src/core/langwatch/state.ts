@@ -1,5 +1,5 @@
 // LangWatch's entities as the mock stores them. Plain data, so a snapshot is a structuredClone.
-import type { Environment } from '../formats.js';
+import type { Environment } from './formats.js';
 
 export interface Project {
   id: string;
@@ -42,6 +42,16 @@ export interface LangWatchState {
   apiKeys: Map<string, ApiKeyRecord>;
 }
 
+/** What every LangWatch behaviour is handed: the live state and the timing settings. */
+export interface LangWatchContext {
+  /** Stable object; reset() swaps its maps, never the object itself. */
+  state: LangWatchState;
+  /** How long a rotated-out secret keeps working. */
+  graceMs: number;
+  /** How long the data plane takes to see a revocation. */
+  propagationMs: number;
+}
+
 export function emptyState(): LangWatchState {
   return { projects: new Map(), virtualKeys: new Map(), apiKeys: new Map() };
 }
@@ -66,3 +76,5 @@ export function virtualKeyView(key: VirtualKeyRecord) {
     created_at: new Date(key.createdAt).toISOString(),
   };
 }
+
+export type VirtualKeyView = ReturnType<typeof virtualKeyView>;

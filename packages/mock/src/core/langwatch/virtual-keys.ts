@@ -3,14 +3,25 @@
 import type { operations } from '@revokit/langwatch/generated/gateway/types';
 import type { OperationInput } from '../dispatcher.js';
 import type { SpecResponse } from '../spec-response.js';
-import { formats } from '../formats.js';
-import type { LangWatchContext } from './context.js';
+import { formats } from './formats.js';
 import { apiError, type LangWatchError } from './envelopes.js';
-import { authenticateProject } from './project-auth.js';
-import { virtualKeyView, type VirtualKeyRecord } from './state.js';
+import { virtualKeyView, type LangWatchContext, type LangWatchState, type Project, type VirtualKeyRecord } from './state.js';
 
 type RevokeResponse = SpecResponse<operations['postApiGatewayV1Virtual-keysByIdRevoke'], LangWatchError>;
 type RotateResponse = SpecResponse<operations['postApiGatewayV1Virtual-keysByIdRotate'], LangWatchError>;
+
+type ProjectAuth = { ok: true; project: Project } | { ok: false; response: ReturnType<typeof apiError<401>> };
+
+/** X-Auth-Token on the virtual-key routes: it must be the key of an existing project. */
+function authenticateProject(state: LangWatchState, token: string | undefined): ProjectAuth {
+  if (token === undefined || token.trim() === '') {
+    return { ok: false, response: apiError(401, 'unauthorized', 'Missing X-Auth-Token header') };
+  }
+  for (const project of state.projects.values()) {
+    if (project.apiKey === token.trim()) return { ok: true, project };
+  }
+  return { ok: false, response: apiError(401, 'unauthorized', 'Invalid API key') };
+}
 
 const notFound = () => ({ ...apiError(404, 'virtual_key_not_found', 'Virtual key not found'), undocumented: true as const });
 

@@ -1,5 +1,5 @@
 // Vine's keys as the mock stores them.
-import type { Environment } from '../formats.js';
+import type { Environment } from './formats.js';
 
 export interface VineKeyRecord {
   id: string;

@@ -1,7 +1,7 @@
 // One line per answered request. Lines carry the method, the path (no query), the status and
 // the operation, never a header or a body, and the path goes through redactCredentials: ids in
 // paths are not secret, but a client may put a secret where an id belongs.
-import { redactCredentials } from '../core/redact.js';
+import { redactCredentials } from '../../core/redact.js';
 
 export type LogFormat = 'pretty' | 'json' | 'silent';
 

@@ -2,23 +2,20 @@
 // and the core's plain request/outcome. Requests the core does not claim pass through to
 // the consumer's other handlers.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { MockRequest, Outcome } from './core/transport.js';
-
-export interface MswRoute {
-  name: string;
-  method: string;
-  /** Path template, "{param}" style, as in the spec. */
-  path: string;
-  baseUrl: string;
-}
+import type { MockRoute } from '../core/stateful-mock.js';
+import type { MockRequest, Outcome } from '../core/transport.js';
 
 interface Handles {
+  readonly routes: readonly MockRoute[];
   handle(request: MockRequest): Outcome;
 }
 
-export function createMswHandlers(core: Handles, routes: readonly MswRoute[]): HttpHandler[] {
-  return routes.map((route) => {
-    const base = trimSlash(route.baseUrl);
+/** One MSW handler per route of `mock`, each under the base URL of its route's plane. */
+export function createMswHandlers(mock: Handles, baseUrls: Readonly<Record<string, string>>): HttpHandler[] {
+  return mock.routes.map((route) => {
+    const baseUrl = baseUrls[route.plane];
+    if (baseUrl === undefined) throw new TypeError(`no base URL for the "${route.plane}" routes`);
+    const base = trimSlash(baseUrl);
     const basePath = new URL(base).pathname.replace(/\/$/, '');
     // A RegExp without capture groups rather than ":id": MSW would decode the parameter and
     // throw on a malformed escape, and would skip an empty segment. The core decodes and
@@ -27,10 +24,11 @@ export function createMswHandlers(core: Handles, routes: readonly MswRoute[]): H
     const method = route.method.toLowerCase() as 'get' | 'post' | 'delete' | 'put' | 'patch';
     return http[method](pattern, async ({ request }) => {
       const url = new URL(request.url);
-      const outcome = core.handle({
+      const outcome = mock.handle({
         method: request.method,
         url: request.url,
         path: url.pathname.slice(basePath.length),
+        query: url.search.slice(1),
         headers: Object.fromEntries(request.headers),
         body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text(),
       });

@@ -2,17 +2,19 @@
 // request to the cores, write their outcome. No URL objects, no Fetch types, no closures per
 // request, and bodies are read only when the request announces one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { redactCredentials } from '../core/redact.js';
-import type { MockRequest, Outcome } from '../core/transport.js';
+import { redactCredentials } from '../../core/redact.js';
+import type { Outcome } from '../../core/transport.js';
+import type { AnyFamily } from '../../families/family.js';
+import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from '../control/control-plane.js';
+import type { World } from '../world/world.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
-import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from './control-plane.js';
 import { answerPreflight } from './cors.js';
-import type { MockSet } from './mocks.js';
 import type { RequestLog } from './request-log.js';
 import { sendEmpty, sendError, sendJson } from './respond.js';
 
 export interface HandlerDeps {
-  mocks: Pick<MockSet, 'langwatch' | 'vine'>;
+  /** The mocks this server answers with. */
+  world: World<readonly AnyFamily[]>;
   control: ControlPlane;
   log: RequestLog;
   /** True once shutdown began: answers then close their connection. */
@@ -28,22 +30,17 @@ interface Exchange {
   method: string;
   target: string;
   path: string;
+  /** The query string without "?", "" when none. */
+  query: string;
   /** performance.now() at arrival, when logging. */
   started: number;
 }
 
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
-  const { langwatch, vine } = deps.mocks;
-  const { control, log } = deps;
+  const { world, control, log } = deps;
 
   const logDone = (x: Exchange, status: number, operationId?: string) => {
     if (log.enabled) log.write({ method: x.method, path: x.path, status, operationId, durationMs: performance.now() - x.started });
-  };
-
-  /** The cores in turn: their paths do not collide, so the first that claims the path answers. */
-  const handleApi = (request: MockRequest): Outcome => {
-    const outcome = langwatch.handle(request);
-    return outcome.kind === 'unmatched' ? vine.handle(request) : outcome;
   };
 
   /** Answers written once shutdown began close their connection, so that close() can finish. */
@@ -66,9 +63,9 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   const dispatch = (x: Exchange, body: string | undefined): void => {
     closeIfStopping(x.res); // shutdown may have begun while the body was arriving
     try {
-      if (x.path.startsWith(CONTROL_PREFIX)) return answerControl(x, control.handle(x.method, x.path, body));
+      if (x.path.startsWith(CONTROL_PREFIX)) return answerControl(x, control.handle(world, x.method, x.path, body));
       const headers = x.req.headers as Record<string, string | undefined>;
-      const outcome = handleApi({ method: x.method, url: x.target, path: x.path, headers, body });
+      const outcome = world.handle({ method: x.method, url: x.target, path: x.path, query: x.query, headers, body });
       if (outcome.kind === 'unmatched' || outcome.kind === 'method-not-allowed') return unanswered(x, outcome);
       if (outcome.delayMs > 0) setTimeout(answer, outcome.delayMs, x, outcome);
       else answer(x, outcome);
@@ -113,7 +110,16 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
 
   return function handleRequest(req, res) {
     const target = req.url ?? '/';
-    const x: Exchange = { req, res, method: req.method ?? 'GET', target, path: pathOf(target), started: log.enabled ? performance.now() : 0 };
+    const queryAt = target.indexOf('?');
+    const x: Exchange = {
+      req,
+      res,
+      method: req.method ?? 'GET',
+      target,
+      path: pathOf(queryAt === -1 ? target : target.slice(0, queryAt)),
+      query: queryAt === -1 ? '' : target.slice(queryAt + 1),
+      started: log.enabled ? performance.now() : 0,
+    };
     closeIfStopping(res);
 
     if (x.method === 'OPTIONS') {
@@ -129,10 +135,8 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   };
 }
 
-/** The path of a request target, without the query. Absolute-form targets (from proxies) too. */
-function pathOf(target: string): string {
-  const query = target.indexOf('?');
-  const path = query === -1 ? target : target.slice(0, query);
+/** The path of a request target without its query. Absolute-form targets (from proxies) too. */
+function pathOf(path: string): string {
   if (path.charCodeAt(0) === 47 /* "/" */) return path;
   try {
     return new URL(path).pathname;

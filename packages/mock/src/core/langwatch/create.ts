@@ -1,44 +1,43 @@
-// The LangWatch mock's domain core: state, clock, faults and journal behind one plain
+// The LangWatch mock: state, behaviours and seeders on the stateful-mock base, behind one plain
 // `handle(request)`. Adapters (MSW, node:http) wrap it; it knows nothing of them.
-import { operations as gatewayApi } from '@revokit/langwatch/generated/gateway/operations';
-import { operations as apiKeysApi } from '@revokit/langwatch/generated/api-keys/operations';
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
-import { createKernel } from '../kernel.js';
+import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { revokeApiKey } from './api-keys.js';
-import type { LangWatchContext } from './context.js';
 import { apiError, errorCodeForStatus, gatewayError } from './envelopes.js';
-import { authenticateSecret, createChatCompletion, gatewayOperations, listModels, type AuthenticateResult, type GatewayOperationId } from './gateway.js';
-import { createLangWatchSeeder } from './seed.js';
-import { emptyState, type Project } from './state.js';
+import { authenticateSecret, createChatCompletion, listModels, type AuthenticateResult } from './gateway.js';
+import { langWatchRoutes, type LangWatchOperationId } from './routes.js';
+import { createLangWatchSeeder, type LangWatchSeeder } from './seed.js';
+import { emptyState, type LangWatchContext, type LangWatchState, type Project } from './state.js';
 import { revokeVirtualKey, rotateVirtualKey } from './virtual-keys.js';
-
-export type LangWatchOperationId = keyof typeof gatewayApi | keyof typeof apiKeysApi | GatewayOperationId;
-
-/** Which base URL a route lives under. */
-export type LangWatchPlane = 'app' | 'gateway';
 
 export interface LangWatchCoreOptions {
   /** A clock to share with other mocks, or the mode of a new one (default "system"). */
   clock?: MockClock | ClockMode;
-  /** Default 24 h. */
+  /** How long a rotated-out virtual-key secret keeps working (default 24 h). */
   graceMs?: number;
-  /** Default 60 s. */
+  /** How long the gateway data plane takes to see a revocation (default 60 s). */
   propagationMs?: number;
   /** Journal capacity (default 1000). */
   journalSize?: number;
 }
 
+/** The LangWatch mock without any transport: virtual keys, admin API keys and the gateway data plane. */
+export interface LangWatchCore extends StatefulMock<LangWatchState, LangWatchOperationId> {
+  /** The project that exists from the start (and after every reset). */
+  readonly defaultProject: Project;
+  /** Creates entities directly, as a test's arrange step. */
+  readonly seed: LangWatchSeeder;
+  readonly gateway: {
+    /** What the data plane would answer for this secret right now. */
+    authenticate(secret: string | undefined): AuthenticateResult;
+  };
+}
+
 export const DEFAULT_GRACE_MS = 86_400_000;
 export const DEFAULT_PROPAGATION_MS = 60_000;
 
-export const langWatchRoutes = [
-  ...Object.values(gatewayApi).map(({ operationId, method, path }) => ({ name: operationId, method, path, plane: 'app' as const })),
-  ...Object.values(apiKeysApi).map(({ operationId, method, path }) => ({ name: operationId, method, path, plane: 'app' as const })),
-  ...Object.entries(gatewayOperations).map(([name, { method, path }]) => ({ name: name as GatewayOperationId, method, path, plane: 'gateway' as const })),
-];
-
-export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
+export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWatchCore {
   const context: LangWatchContext = {
     state: emptyState(),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
@@ -53,7 +52,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
     gatewayCreateChatCompletion: (input) => createChatCompletion(context, input),
   };
   const planeOf = new Map(langWatchRoutes.map((route) => [route.name, route.plane]));
-  const kernel = createKernel({
+  const base = createStatefulMock({
     state: context.state,
     routes: langWatchRoutes,
     behaviours,
@@ -66,22 +65,19 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
   });
 
   let defaultProjectId = '';
-  const seed = createLangWatchSeeder(context, () => kernel.clock.now(), () => defaultProjectId);
-  const defaultProject: Project = seed.project();
+  const seed = createLangWatchSeeder(context, () => base.clock.now(), () => defaultProjectId);
+  const defaultProject = seed.project();
   defaultProjectId = defaultProject.id;
-  kernel.markBaseline();
+  base.markBaseline();
 
-  return Object.assign(kernel, {
-    defaultProject: { ...defaultProject },
+  return Object.assign(base, {
+    defaultProject,
     seed,
     gateway: {
-      /** What the data plane would answer for this secret right now. */
-      authenticate: (secret: string | undefined): AuthenticateResult => authenticateSecret(context, secret, kernel.clock.now()),
+      authenticate: (secret: string | undefined) => authenticateSecret(context, secret, base.clock.now()),
     },
   });
 }
-
-export type LangWatchCore = ReturnType<typeof createLangWatchCore>;
 
 function duration(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;

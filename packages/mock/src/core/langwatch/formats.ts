@@ -1,0 +1,18 @@
+// LangWatch's identifiers and secrets, in the shapes the real service mints (docs/divergences.md).
+import { BASE62, BASE64URL, randomString, ulid } from '../random.js';
+
+export const ENVIRONMENTS = ['live', 'test'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const formats = {
+  virtualKeyId: () => `vk_${randomString(BASE64URL, 22)}`,
+  /** lw_vk_{env}_ + ULID: 37 characters, as the real gateway mints them. */
+  virtualKeySecret: (environment: Environment, epochMs: number) => `lw_vk_${environment}_${ulid(epochMs)}`,
+  projectId: () => `project_${randomString(BASE62, 21)}`,
+  /** Project keys carry no underscore after "sk-lw-": that is how they differ from admin keys. */
+  projectApiKey: () => `sk-lw-${randomString(BASE62, 48)}`,
+  apiKeyRowId: () => randomString(BASE62, 21),
+  apiKeyLookupId: () => randomString(BASE62, 16),
+  apiKeySecret: () => randomString(BASE62, 48),
+  userId: () => `user_${randomString(BASE62, 21)}`,
+} as const;

@@ -1,0 +1,74 @@
+// The Vine mock: keys on the stateful-mock base, behind one plain `handle(request)`.
+import type { ClockMode, MockClock } from '../clock.js';
+import type { Behaviour } from '../dispatcher.js';
+import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
+import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
+import { ENVIRONMENTS, formats, type Environment } from './formats.js';
+import { revokeVineKey, vineError } from './keys.js';
+import { vineRoutes, type VineOperationId } from './routes.js';
+import { keyPrefixOf, type VineState } from './state.js';
+
+export interface VineCoreOptions {
+  /** A clock to share with other mocks, or the mode of a new one (default "system"). */
+  clock?: MockClock | ClockMode;
+  /** Journal capacity (default 1000). */
+  journalSize?: number;
+}
+
+export interface SeedVineKeyOptions {
+  name?: string;
+  /** Default "live". */
+  env?: Environment;
+}
+
+export interface SeededVineKey {
+  id: string;
+  name: string;
+  keyPrefix: string;
+  plaintext: string;
+}
+
+export interface VineSeeder {
+  /** Throws an InputError (a TypeError) naming the bad option. */
+  key(options?: SeedVineKeyOptions): SeededVineKey;
+  /** The same from JSON; messages name fields as `where` and `naming` say. */
+  key(input: unknown, source: InputSource): SeededVineKey;
+}
+
+/** The Vine mock without any transport. */
+export interface VineCore extends StatefulMock<VineState, VineOperationId> {
+  /** Creates keys directly, as a test's arrange step. */
+  readonly seed: VineSeeder;
+}
+
+const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'unprocessable_entity', 429: 'rate_limited' };
+
+const keyRules: Rules<SeedVineKeyOptions> = { name: rules.string, env: rules.oneOf(ENVIRONMENTS) };
+
+export function createVineCore(options: VineCoreOptions = {}): VineCore {
+  const state: VineState = { keys: new Map() };
+  // Adding an operation to the spec breaks this object's type until it has a behaviour.
+  const behaviours: Record<VineOperationId, Behaviour> = {
+    postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
+  };
+  const base = createStatefulMock({
+    state,
+    routes: vineRoutes,
+    behaviours,
+    clock: options.clock,
+    journalSize: options.journalSize,
+    errorResponse: (_name, status, message) => vineError(status, ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : `http_${status}`), message),
+  });
+
+  const seed = {
+    key(input: unknown = {}, source: InputSource = { where: 'seed.key', naming: 'camel' }): SeededVineKey {
+      const options = readInput(keyRules, input, source.where, source.naming);
+      const env = options.env ?? 'live';
+      const key = { id: formats.keyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.plaintext(env), revokedAt: null };
+      state.keys.set(key.id, key);
+      return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };
+    },
+  } as VineSeeder;
+
+  return Object.assign(base, { seed });
+}

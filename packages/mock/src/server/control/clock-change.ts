@@ -1,0 +1,34 @@
+// The body of POST /__mock/clock, checked field by field.
+import { InputError, readInput, rules, type Rule } from '../../core/inputs.js';
+
+/** Years 0000 to 9999: every time the clock can reach must still print as ISO 8601. */
+const MIN_EPOCH_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const MAX_EPOCH_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
+export interface ClockChange {
+  frozen?: boolean;
+  /** Epoch ms to jump to. */
+  setTo?: number;
+  advanceMs?: number;
+}
+
+const isoDateTime: Rule<string> = {
+  expected: 'an ISO 8601 date-time string',
+  accepts: (v): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v)),
+};
+
+export function readClockChange(body: unknown, now: number): ClockChange {
+  const fields = readInput({ advanceMs: rules.integer(0, Number.MAX_SAFE_INTEGER), now: isoDateTime, frozen: rules.boolean }, body, '', 'snake');
+  if (fields.advanceMs === undefined && fields.now === undefined && fields.frozen === undefined) {
+    throw new InputError('body', 'body needs at least one of advance_ms, now, frozen');
+  }
+  if (fields.advanceMs !== undefined && fields.now !== undefined) throw new InputError('now', 'now and advance_ms exclude each other: send one');
+  const setTo = fields.now === undefined ? undefined : Date.parse(fields.now);
+  if (setTo !== undefined && (setTo < MIN_EPOCH_MS || setTo > MAX_EPOCH_MS)) throw new InputError('now', 'now must lie between the years 0000 and 9999');
+  if (fields.advanceMs !== undefined && now + fields.advanceMs > MAX_EPOCH_MS) throw new InputError('advance_ms', 'advance_ms would move the clock past the year 9999');
+  const change: ClockChange = {};
+  if (fields.frozen !== undefined) change.frozen = fields.frozen;
+  if (setTo !== undefined) change.setTo = setTo;
+  if (fields.advanceMs !== undefined) change.advanceMs = fields.advanceMs;
+  return change;
+}

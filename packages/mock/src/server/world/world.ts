@@ -1,0 +1,87 @@
+// A world: one mock per family on one shared clock, with the demo and seed-file entities created
+// and marked as the baseline that reset returns to. The server serves one; not HTTP, no sockets.
+import { createClock, type ClockMode, type MockClock } from '../../core/clock.js';
+import type { StatefulMock } from '../../core/stateful-mock.js';
+import type { MockRequest, Outcome } from '../../core/transport.js';
+import type { AnyFamily, CredentialsOf, CredentialsPart, FamilySettings, MocksOf } from '../../families/family.js';
+import type { SeedPlan } from './seed-plan.js';
+
+export interface WorldOptions<Families extends readonly AnyFamily[]> {
+  families: Families;
+  settings?: FamilySettings;
+  /** "frozen": time moves only when told to (default "system"). */
+  clock?: ClockMode;
+  /** Create the demo entities (default true). */
+  demo?: boolean;
+  seed?: SeedPlan;
+}
+
+export interface WorldMember {
+  family: AnyFamily;
+  mock: StatefulMock;
+}
+
+export interface World<Families extends readonly AnyFamily[]> {
+  /** Each family's mock, by family name. */
+  readonly mocks: MocksOf<Families>;
+  /** Families and their mocks, in route-matching order. */
+  readonly members: readonly WorldMember[];
+  readonly clock: MockClock;
+  /** What exists at startup (and again after every reset): every family's credentials, merged. */
+  readonly credentials: CredentialsOf<Families>;
+  /** Every operation name, in route order. */
+  readonly operationIds: readonly string[];
+  /** The member whose mock answers this operation, if it is one. */
+  ownerOf(operationId: string): WorldMember | undefined;
+  /** The first mock that claims the request answers it (the families' paths do not collide). */
+  handle(request: MockRequest): Outcome;
+  /** Back to the startup state: same ids and credentials, clock offset zero, journals and faults cleared. */
+  reset(): void;
+}
+
+export function createWorld<Families extends readonly AnyFamily[]>(options: WorldOptions<Families>): World<Families> {
+  const clock = createClock(options.clock ?? 'system');
+  const members: WorldMember[] = [];
+  const parts: CredentialsPart[] = [];
+  for (const family of options.families) {
+    const mock: StatefulMock = family.create(clock, options.settings ?? {});
+    parts.push(family.populate(mock, { demo: options.demo !== false, section: options.seed?.[family.name], where: family.name }));
+    mock.markBaseline();
+    members.push({ family, mock });
+  }
+  const owners = new Map(members.flatMap((member) => member.mock.routes.map((route) => [route.name as string, member] as const)));
+  const mocks = members.map((member) => member.mock);
+
+  return {
+    mocks: Object.fromEntries(members.map(({ family, mock }) => [family.name, mock])) as MocksOf<Families>,
+    members,
+    clock,
+    credentials: mergeCredentials(parts) as CredentialsOf<Families>,
+    operationIds: [...owners.keys()],
+    ownerOf: (operationId) => owners.get(operationId),
+    handle(request) {
+      for (const mock of mocks) {
+        const outcome = mock.handle(request);
+        if (outcome.kind !== 'unmatched') return outcome;
+      }
+      return { kind: 'unmatched' };
+    },
+    reset() {
+      for (const mock of mocks) mock.reset();
+    },
+  };
+}
+
+/** Merges the families' parts two levels deep: `demo` and `seeded` collect every family's entries. */
+function mergeCredentials(parts: readonly CredentialsPart[]): CredentialsPart {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const current = merged[key];
+      merged[key] = isRecord(current) && isRecord(value) ? { ...current, ...value } : value;
+    }
+  }
+  return merged as CredentialsPart;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
