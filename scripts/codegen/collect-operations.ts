@@ -2,22 +2,10 @@
 import { HTTP_METHODS, SpecError, isObject, resolvePointer, type JsonObject } from './load-spec.ts';
 import { deriveOperationId } from './operation-id.ts';
 
-export interface SecurityOption {
-  name: string;
-  type: string;
-  in?: string;
-  header?: string;
-  scheme?: string;
-}
-
 export interface OperationModel {
   operationId: string;
-  operationIdDerived: boolean;
   method: string;
   path: string;
-  pathParams: string[];
-  /** Alternatives; empty means the operation needs no credential. */
-  security: SecurityOption[];
   /** Status → JSON body schema (undefined when the spec declares no body). */
   responses: Map<number, unknown>;
 }
@@ -38,21 +26,15 @@ export function collectOperations(file: string, spec: JsonObject): OperationMode
       const operationId = given ?? deriveOperationId(method, path);
       if (seen.has(operationId)) throw new SpecError(file, `duplicate operationId "${operationId}"`);
       seen.add(operationId);
-      operations.push({
-        operationId,
-        operationIdDerived: given === undefined,
-        method: method.toUpperCase(),
-        path,
-        pathParams: pathParamsOf(file, path, operation),
-        security: securityOf(file, spec, operation),
-        responses: responsesOf(file, spec, path, operation),
-      });
+      checkPathParams(file, path, operation);
+      operations.push({ operationId, method: method.toUpperCase(), path, responses: responsesOf(file, spec, path, operation) });
     }
   }
   return operations;
 }
 
-function pathParamsOf(file: string, path: string, operation: JsonObject): string[] {
+/** Every "{name}" of the path template is declared as a path parameter. */
+function checkPathParams(file: string, path: string, operation: JsonObject): void {
   const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
   const declared = ((operation.parameters as unknown[]) ?? [])
     .filter((parameter): parameter is JsonObject => isObject(parameter) && parameter.in === 'path')
@@ -60,26 +42,6 @@ function pathParamsOf(file: string, path: string, operation: JsonObject): string
   for (const name of inTemplate) {
     if (!declared.includes(name)) throw new SpecError(file, `path parameter "{${name}}" of ${path} is not declared`);
   }
-  return inTemplate;
-}
-
-function securityOf(file: string, spec: JsonObject, operation: JsonObject): SecurityOption[] {
-  const requirements = (operation.security ?? spec.security ?? []) as unknown[];
-  const schemes = (isObject(spec.components) && isObject(spec.components.securitySchemes) ? spec.components.securitySchemes : {}) as JsonObject;
-  return requirements.flatMap((requirement) => {
-    if (!isObject(requirement)) throw new SpecError(file, 'a security requirement is not a mapping');
-    const names = Object.keys(requirement);
-    if (names.length > 1) throw new SpecError(file, `security requirements combining several schemes (${names.join(', ')}) are not supported`);
-    return names.map((name) => {
-      const scheme = schemes[name];
-      if (!isObject(scheme)) throw new SpecError(file, `security scheme "${name}" is not defined in components.securitySchemes`);
-      const option: SecurityOption = { name, type: String(scheme.type) };
-      if (typeof scheme.in === 'string') option.in = scheme.in;
-      if (typeof scheme.name === 'string') option.header = scheme.name;
-      if (typeof scheme.scheme === 'string') option.scheme = scheme.scheme.toLowerCase();
-      return option;
-    });
-  });
 }
 
 function responsesOf(file: string, spec: JsonObject, path: string, operation: JsonObject): Map<number, unknown> {

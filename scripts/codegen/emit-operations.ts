@@ -10,13 +10,9 @@ export function emitOperations(file: string, spec: JsonObject, operations: Opera
       operation.operationId,
       {
         operationId: operation.operationId,
-        operationIdDerived: operation.operationIdDerived,
         method: operation.method,
         path: operation.path,
-        pathParams: operation.pathParams,
-        security: operation.security,
         statuses: [...operation.responses.keys()].sort((a, b) => a - b),
-        bodyStatuses: [...operation.responses.entries()].filter(([, schema]) => schema !== undefined).map(([status]) => status).sort((a, b) => a - b),
       },
     ]),
   );

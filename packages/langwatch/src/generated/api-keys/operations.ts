@@ -5,28 +5,14 @@ export const servers = ["https://app.langwatch.ai"] as const;
 export const operations = {
   "revokeApiKey": {
     "operationId": "revokeApiKey",
-    "operationIdDerived": false,
     "method": "DELETE",
     "path": "/api/api-keys/{id}",
-    "pathParams": [
-      "id"
-    ],
-    "security": [
-      {
-        "name": "admin_api_key",
-        "type": "http",
-        "scheme": "bearer"
-      }
-    ],
     "statuses": [
       200,
       401,
       403,
       404,
       409
-    ],
-    "bodyStatuses": [
-      200
     ]
   }
 } as const;

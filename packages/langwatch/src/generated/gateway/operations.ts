@@ -5,28 +5,9 @@ export const servers = ["https://app.langwatch.ai"] as const;
 export const operations = {
   "postApiGatewayV1Virtual-keysByIdRevoke": {
     "operationId": "postApiGatewayV1Virtual-keysByIdRevoke",
-    "operationIdDerived": false,
     "method": "POST",
     "path": "/api/gateway/v1/virtual-keys/{id}/revoke",
-    "pathParams": [
-      "id"
-    ],
-    "security": [
-      {
-        "name": "project_api_key",
-        "type": "apiKey",
-        "in": "header",
-        "header": "X-Auth-Token"
-      }
-    ],
     "statuses": [
-      200,
-      400,
-      401,
-      422,
-      500
-    ],
-    "bodyStatuses": [
       200,
       400,
       401,
@@ -36,28 +17,9 @@ export const operations = {
   },
   "postApiGatewayV1Virtual-keysByIdRotate": {
     "operationId": "postApiGatewayV1Virtual-keysByIdRotate",
-    "operationIdDerived": false,
     "method": "POST",
     "path": "/api/gateway/v1/virtual-keys/{id}/rotate",
-    "pathParams": [
-      "id"
-    ],
-    "security": [
-      {
-        "name": "project_api_key",
-        "type": "apiKey",
-        "in": "header",
-        "header": "X-Auth-Token"
-      }
-    ],
     "statuses": [
-      200,
-      400,
-      401,
-      422,
-      500
-    ],
-    "bodyStatuses": [
       200,
       400,
       401,

@@ -5,18 +5,9 @@ export const servers = ["https://vine.getcourtyard.ai"] as const;
 export const operations = {
   "postApiV1KeysByIdRevoke": {
     "operationId": "postApiV1KeysByIdRevoke",
-    "operationIdDerived": true,
     "method": "POST",
     "path": "/api/v1/keys/{id}/revoke",
-    "pathParams": [
-      "id"
-    ],
-    "security": [],
     "statuses": [
-      200,
-      404
-    ],
-    "bodyStatuses": [
       200,
       404
     ]
