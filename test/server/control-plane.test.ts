@@ -146,6 +146,15 @@ describe('creating entities', () => {
     await badField('/__mock/vine/keys', { name: null }, 'name');
   });
 
+  it('GET lists each entity kind, secrets included (the control plane hands out credentials)', async () => {
+    const made = await api.post('/__mock/langwatch/virtual-keys', { name: 'listed' });
+    const listed = (await api.get('/__mock/langwatch/virtual-keys')).body.virtual_keys;
+    expect(listed).toContainEqual(expect.objectContaining({ virtual_key: made.body.virtual_key, secret: made.body.secret, previous_secret: null, revoked_at: null }));
+    expect((await api.get('/__mock/langwatch/projects')).body.projects).toContainEqual({ id: api.server.credentials.project.id, api_key: api.server.credentials.project.apiKey });
+    expect((await api.get('/__mock/langwatch/api-keys')).body.api_keys).toContainEqual(expect.objectContaining({ id: api.server.credentials.demo!.admin_api_key.id, role: 'admin', revoked_at: null }));
+    expect((await api.get('/__mock/vine/keys')).body.keys).toContainEqual(expect.objectContaining({ id: api.server.credentials.demo!.vine_key.id, revokedAt: null }));
+  });
+
   it('entities created here are gone after a reset', async () => {
     const { key } = (await api.post('/__mock/vine/keys')).body;
     await api.post('/__mock/reset');

@@ -91,3 +91,18 @@ describe('a server started with a seed file', () => {
     expect((await api.send('DELETE', `/api/api-keys/${apiKey.id}`, { headers: { authorization: `Bearer ${apiKey.token}` } })).status).toBe(200);
   });
 });
+
+describe('the seed file by entity name, as the control plane names them', () => {
+  const api = useServer({ seed: { langwatch: { projects: [{ ref: 'p' }], 'virtual-keys': [{ project: 'p', name: 'kebab' }], 'api-keys': [{ role: 'member' }] } }, demo: false });
+
+  it('accepts { family: { entity: [...] } } with the control plane\'s entity names', () => {
+    const { seeded } = api.server.credentials;
+    expect(seeded.virtual_keys).toEqual([{ id: expect.any(String), name: 'kebab', project_id: seeded.projects[0]!.id, secret: expect.any(String) }]);
+    expect(seeded.api_keys).toEqual([expect.objectContaining({ role: 'member' })]);
+  });
+
+  it('refuses both spellings of one entity, and a project id instead of a ref', () => {
+    expect(() => parseSeedPlan({ langwatch: { virtual_keys: [], 'virtual-keys': [] } })).toThrow(/virtual-keys or virtual_keys, not both/);
+    expect(() => parseSeedPlan({ langwatch: { 'virtual-keys': [{ project_id: 'project_x' }] } })).toThrow(/langwatch\.virtual-keys\[0\]\.project_id: a seed file names its project by "project"/);
+  });
+});
