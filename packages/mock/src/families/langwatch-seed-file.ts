@@ -1,0 +1,61 @@
+// The LangWatch section of a seed file. Virtual keys pick their project by a `ref` declared
+// under `projects`, since ids are minted at start and cannot be known in advance.
+import { InputError, joinPath, readInput, rules } from '../core/inputs.js';
+import type { LangWatchCore } from '../core/langwatch/create.js';
+
+/** What a seed file created, with the credentials to show. */
+export type LangWatchSeeded = {
+  projects: Array<{ ref: string; id: string; api_key: string }>;
+  virtual_keys: Array<{ id: string; name: string; project_id: string; secret: string }>;
+  api_keys: Array<{ id: string; token: string; role: string; owner_user_id: string }>;
+};
+
+const snake = (where: string) => ({ where, naming: 'snake' as const });
+
+/**
+ * `{ "projects": [{ "ref" }], "virtual-keys" | "virtual_keys": [...], "api-keys" | "api_keys": [...] }`.
+ * Virtual keys pick their project by a `ref` declared under `projects` (default: the default project).
+ */
+export function seedSection(mock: LangWatchCore, section: unknown, where: string, seeded: LangWatchSeeded): void {
+  const entities = readInput(
+    { projects: rules.array, 'virtual-keys': rules.array, virtual_keys: rules.array, 'api-keys': rules.array, api_keys: rules.array },
+    section,
+    where,
+    'camel',
+  );
+  const list = (kebab: 'virtual-keys' | 'api-keys', snakeName: 'virtual_keys' | 'api_keys') => {
+    if (entities[kebab] && entities[snakeName]) throw new InputError(joinPath(where, kebab), `${where}: give ${kebab} or ${snakeName}, not both`);
+    return entities[kebab] ? { name: kebab, items: entities[kebab] } : { name: snakeName, items: entities[snakeName] ?? [] };
+  };
+
+  const projectIds = new Map<string, string>();
+  (entities.projects ?? []).forEach((entry, i) => {
+    const at = joinPath(joinPath(where, 'projects'), i);
+    const { ref } = readInput({ ref: rules.nonEmptyString }, entry, at, 'camel');
+    if (ref === undefined) throw new InputError(joinPath(at, 'ref'), `${at}.ref is required (a name for virtual_keys[].project)`);
+    if (projectIds.has(ref)) throw new InputError(joinPath(at, 'ref'), `${at}.ref "${ref}" is declared twice`);
+    const project = mock.seed.project();
+    projectIds.set(ref, project.id);
+    seeded.projects.push({ ref, id: project.id, api_key: project.apiKey });
+  });
+
+  const virtualKeys = list('virtual-keys', 'virtual_keys');
+  virtualKeys.items.forEach((entry, i) => {
+    const at = joinPath(joinPath(where, virtualKeys.name), i);
+    if (!rules.object.accepts(entry)) throw new InputError(at, `${at} must be a JSON object`);
+    const { project, project_id: projectId, ...options } = entry;
+    if (projectId !== undefined) throw new InputError(joinPath(at, 'project_id'), `${at}.project_id: a seed file names its project by "project", a ref under ${where}.projects`);
+    if (project !== undefined && !(rules.nonEmptyString.accepts(project) && projectIds.has(project))) {
+      throw new InputError(joinPath(at, 'project'), `${at}.project ${JSON.stringify(project)} is not a ref under ${where}.projects`);
+    }
+    const target = project === undefined ? mock.defaultProject.id : projectIds.get(project as string)!;
+    const { virtual_key, secret } = mock.seed.virtualKey({ ...options, project_id: target }, snake(at));
+    seeded.virtual_keys.push({ id: virtual_key.id, name: virtual_key.name, project_id: target, secret });
+  });
+
+  const apiKeys = list('api-keys', 'api_keys');
+  apiKeys.items.forEach((entry, i) => {
+    const key = mock.seed.apiKey(entry, snake(joinPath(joinPath(where, apiKeys.name), i)));
+    seeded.api_keys.push({ id: key.id, token: key.token, role: key.role, owner_user_id: key.ownerUserId });
+  });
+}
