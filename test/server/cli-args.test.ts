@@ -18,13 +18,32 @@ const reasonFor = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('defaults and flags', () => {
   it('defaults: 127.0.0.1:4010, system clock, demo on, pretty log, core timing defaults', () => {
-    expect(parse()).toEqual({ kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty' });
+    expect(parse()).toEqual({
+      kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty',
+      sessionTtlMs: undefined, maxSessions: undefined, requireSession: false, controlToken: undefined,
+    });
   });
 
   it('reads every flag, in both --flag value and --flag=value forms', () => {
-    expect(parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json')).toEqual({
+    const token = 'tok_0123456789abcdef';
+    expect(
+      parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json',
+        '--session-ttl', '5m', '--max-sessions=8', '--require-session', '--control-token', token),
+    ).toEqual({
       kind: 'run', host: '0.0.0.0', port: 0, graceMs: 5_400_000, propagationMs: 2_000, clock: 'frozen', seedPath: 's.json', demo: false, log: 'json',
+      sessionTtlMs: 300_000, maxSessions: 8, requireSession: true, controlToken: token,
     });
+  });
+
+  it.each([
+    [['--session-ttl', '0'], '--session-ttl: must be longer than 0'],
+    [['--session-ttl', 'soon'], '--session-ttl: "soon" is not a duration (e.g. 500ms, 30s, 15m, 24h)'],
+    [['--max-sessions', '0'], '--max-sessions: "0" is not a positive integer'],
+    [['--max-sessions', '1e3'], '--max-sessions: "1e3" is not a positive integer'],
+    [['--control-token', 'short'], '--control-token: a token is 16 to 256 printable characters without spaces'],
+    [['--control-token', 'has a space in it, twenty+'], '--control-token: a token is 16 to 256 printable characters without spaces'],
+  ])('session flags %j → %s', (argv, reason) => {
+    expect(reasonFor(argv)).toBe(reason);
   });
 
   it('takes the port from PORT unless --port is given', () => {

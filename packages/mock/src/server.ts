@@ -1,22 +1,28 @@
 // @revokit/mock/server: every API family's mock served over node:http on one port, with the
 // /__mock/ control plane. The CLI `revokit-mock` is a thin shell over this. msw is not in this
 // module's graph (nor in its types).
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ClockMode } from './core/clock.js';
+import { createClock, type ClockMode, type MockClock } from './core/clock.js';
 import { defaultFamilies, type DefaultFamilies } from './families/index.js';
 import type { AnyFamily, CredentialsOf, FamilySettings, MocksOf } from './families/family.js';
 import { createControlPlane } from './server/control/control-plane.js';
 import { createRequestHandler, type RequestHandler } from './server/wire/handler.js';
+import { SESSION_HEADER } from './server/wire/session-select.js';
+import { createWorldChooser } from './server/wire/world-choice.js';
 import { createRequestLog, type LogFormat } from './server/wire/request-log.js';
 import { closeGracefully } from './server/wire/shutdown.js';
 import { parseSeedPlan } from './server/world/seed-plan.js';
+import { createSessions, SESSION_ID, SESSION_ID_RULE, type SessionInfo, type Sessions } from './server/world/sessions.js';
 import { createWorld, type World } from './server/world/world.js';
 
 export { InputError } from './core/inputs.js';
 export type { LogFormat } from './server/wire/request-log.js';
 export { parseSeedPlan, type SeedPlan } from './server/world/seed-plan.js';
 export { defaultFamilies, type DefaultFamilies } from './families/index.js';
+export type { SessionInfo } from './server/world/sessions.js';
+export { SESSION_HEADER } from './server/wire/session-select.js';
 export type { AnyFamily, CredentialsPart, Entity, Family, FamilySettings } from './families/family.js';
 
 /** The credentials of a server of the default families. */
@@ -39,6 +45,19 @@ export interface MockServerOptions<Families extends readonly AnyFamily[] = Defau
   writeLogLine?: (line: string) => void;
   /** How long close() waits for requests in flight before cutting them (default 10 s). */
   shutdownTimeoutMs?: number;
+  /** A session idle this long ends (default 10 min). */
+  sessionTtlMs?: number;
+  /** How many sessions may exist at once (default 256); a new one past that gets 429. */
+  maxSessions?: number;
+  /** Refuse requests that name no session (400), so a test that forgot its session fails loudly. */
+  requireSession?: boolean;
+  /**
+   * Token the control plane requires (the health check aside). Default: none on a loopback host;
+   * a minted one when listening on any other address, since the control plane hands out every secret.
+   */
+  controlToken?: string;
+  /** The clock session idleness is measured by (default: a system clock). */
+  sessionClock?: MockClock;
 }
 
 export interface ListenOptions {
@@ -50,9 +69,11 @@ export interface ListenOptions {
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4010;
+export const DEFAULT_SESSION_TTL_MS = 600_000;
+export const DEFAULT_MAX_SESSIONS = 256;
 
 /** Names a family cannot take: they are the server's own fields. */
-const RESERVED = new Set(['server', 'handler', 'families', 'mocks', 'clock', 'credentials', 'operationIds', 'reset', 'url', 'listen', 'close']);
+const RESERVED = new Set(['server', 'handler', 'families', 'mocks', 'clock', 'credentials', 'operationIds', 'reset', 'url', 'listen', 'close', 'sessions', 'controlToken']);
 
 export type MockServer<Families extends readonly AnyFamily[] = DefaultFamilies> = MocksOf<Families> & {
   /** The node:http server (for embedding); `handler` alone can be mounted in another server. */
@@ -65,8 +86,12 @@ export type MockServer<Families extends readonly AnyFamily[] = DefaultFamilies> 
   /** The default project, the demo credentials (unless `demo: false`) and the seeded entities. */
   readonly credentials: CredentialsOf<Families>;
   readonly operationIds: readonly string[];
-  /** Back to the startup state: same ids and credentials. */
+  /** Back to the startup state: same ids and credentials (the default world; sessions have their own). */
   reset(): void;
+  /** The sessions, each a world of its own. */
+  readonly sessions: Sessions<Families>;
+  /** The token the control plane requires, if any (known once listening). */
+  readonly controlToken: string | undefined;
   /** The base URL, once listening. */
   readonly url: string;
   listen(options?: ListenOptions): Promise<string>;
@@ -80,21 +105,29 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     if (RESERVED.has(family.name)) throw new TypeError(`a family cannot be named "${family.name}": the server uses that name`);
   }
   const { graceMs, propagationMs, journalSize } = options;
-  const world = createWorld({
-    families,
-    settings: { graceMs, propagationMs, journalSize },
-    clock: options.clock,
-    demo: options.demo,
-    seed: options.seed === undefined ? undefined : parseSeedPlan(options.seed, families),
+  const seed = options.seed === undefined ? undefined : parseSeedPlan(options.seed, families);
+  const newWorld = () => createWorld({ families, settings: { graceMs, propagationMs, journalSize }, clock: options.clock, demo: options.demo, seed });
+  const world = newWorld();
+  const sessions = createSessions({
+    createWorld: newWorld,
+    ttlMs: positive('sessionTtlMs', options.sessionTtlMs, DEFAULT_SESSION_TTL_MS),
+    max: positive('maxSessions', options.maxSessions, DEFAULT_MAX_SESSIONS),
+    clock: options.sessionClock ?? createClock('system'),
   });
   const writeLogLine = options.writeLogLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   let closing = false;
+  let controlToken = options.controlToken;
   const handler = createRequestHandler({
-    world,
-    control: createControlPlane(families),
+    choose: createWorldChooser({ defaultWorld: world, sessions, requireSession: options.requireSession === true }),
+    defaultWorld: world,
+    control: createControlPlane(families, sessions),
+    controlToken: () => controlToken,
     log: createRequestLog(options.log ?? 'silent', writeLogLine),
     closing: () => closing,
   });
+  // Idle sessions free their memory even if nobody asks for them again.
+  const sweeper = setInterval(() => sessions.sweep(), Math.min(sessions.ttlMs, 60_000));
+  sweeper.unref();
   const server: Server = createServer({ noDelay: true }, handler);
   let url: string | undefined;
 
@@ -108,11 +141,16 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     credentials: world.credentials,
     operationIds: world.operationIds,
     reset: world.reset,
+    sessions,
+    get controlToken() {
+      return controlToken;
+    },
     get url(): string {
       if (url === undefined) throw new Error('The mock server is not listening yet: await listen() first');
       return url;
     },
     listen({ host = DEFAULT_HOST, port = DEFAULT_PORT }: ListenOptions = {}): Promise<string> {
+      if (controlToken === undefined && !isLoopback(host)) controlToken = randomBytes(24).toString('base64url');
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -125,7 +163,53 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     },
     close(): Promise<void> {
       closing = true;
+      clearInterval(sweeper);
       return closeGracefully(server, options.shutdownTimeoutMs ?? 10_000);
     },
   };
+}
+
+export interface StartedMockServer<Families extends readonly AnyFamily[] = DefaultFamilies> {
+  /** The base URL, e.g. http://127.0.0.1:54321. */
+  url: string;
+  /** Graceful stop. */
+  stop(): Promise<void>;
+  mock: MockServer<Families>;
+}
+
+/** createMockServer + listen in one call, e.g. in a vitest globalSetup: `const { url, stop } = await startMockServer({ port: 0 })`. */
+export async function startMockServer<Families extends readonly AnyFamily[] = DefaultFamilies>(
+  options: MockServerOptions<Families> & ListenOptions = {},
+): Promise<StartedMockServer<Families>> {
+  const { host, port, ...rest } = options;
+  const mock = createMockServer(rest);
+  const url = await mock.listen({ host, port });
+  return { url, stop: () => mock.close(), mock };
+}
+
+/** The base URL of a session: every client given it (our SDKs, fetch, any language) acts on that session only. */
+export function sessionUrl(url: string, id: string): string {
+  checkSessionId(id);
+  return `${url.replace(/\/+$/, '')}/__session/${id}`;
+}
+
+/** The header that names a session, for clients that can set headers (Playwright's extraHTTPHeaders, fetch). */
+export function sessionHeaders(id: string): Record<string, string> {
+  checkSessionId(id);
+  return { [SESSION_HEADER]: id };
+}
+
+function checkSessionId(id: string): void {
+  if (!SESSION_ID.test(id)) throw new TypeError(`${JSON.stringify(String(id).slice(0, 80))}: ${SESSION_ID_RULE}`);
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer`);
+  return value;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach them. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -18,6 +18,10 @@ export interface RunSettings {
   seedPath: string | undefined;
   demo: boolean;
   log: LogFormat;
+  sessionTtlMs: number | undefined;
+  maxSessions: number | undefined;
+  requireSession: boolean;
+  controlToken: string | undefined;
 }
 
 export type CliCommand = { kind: 'help' } | { kind: 'version' } | ({ kind: 'run' } & RunSettings);
@@ -31,6 +35,10 @@ const FLAGS = {
   seed: { type: 'string' },
   'no-demo': { type: 'boolean' },
   log: { type: 'string' },
+  'session-ttl': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'require-session': { type: 'boolean' },
+  'control-token': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -59,6 +67,10 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     seedPath: nonEmpty('--seed', text('seed')),
     demo: values['no-demo'] !== true,
     log: choice('--log', text('log'), LOG_FORMATS) ?? 'pretty',
+    sessionTtlMs: positiveDuration('--session-ttl', text('session-ttl')),
+    maxSessions: count('--max-sessions', text('max-sessions')),
+    requireSession: values['require-session'] === true,
+    controlToken: token('--control-token', text('control-token')),
   };
 }
 
@@ -96,6 +108,26 @@ function duration(flag: string, value: string | undefined): number | undefined {
   const ms = parseDuration(value);
   if (ms === undefined) throw new UsageError(`${flag}: "${value}" is not a duration (e.g. 500ms, 30s, 15m, 24h)`);
   return ms;
+}
+
+function positiveDuration(flag: string, value: string | undefined): number | undefined {
+  const ms = duration(flag, value);
+  if (ms === 0) throw new UsageError(`${flag}: must be longer than 0`);
+  return ms;
+}
+
+function count(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1)) throw new UsageError(`${flag}: "${value}" is not a positive integer`);
+  return n;
+}
+
+/** Printable ASCII without spaces, so that it survives a header and a shell. */
+function token(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[!-~]{16,256}$/.test(value)) throw new UsageError(`${flag}: a token is 16 to 256 printable characters without spaces`);
+  return value;
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {

@@ -15,6 +15,9 @@ export interface BannerInfo {
   propagationMs: number;
   /** Default: the families every server serves. */
   families?: readonly AnyFamily[];
+  sessions?: { ttlMs: number; max: number; required: boolean };
+  /** Shown when the control plane needs one (a non-loopback host). */
+  controlToken?: string | undefined;
 }
 
 export function formatBanner(info: BannerInfo): string {
@@ -24,8 +27,10 @@ export function formatBanner(info: BannerInfo): string {
   const lines = [
     `revokit-mock ${info.version} listening on ${url}  (base URL for every client; Ctrl-C stops)`,
     ...families.flatMap((family) => family.banner.routes(url)).map((line) => `  ${line}`),
-    `  Control plane       ${url}/__mock/  (health, reset, clock, faults, requests; see docs/server.md)`,
+    `  Control plane       ${url}/__mock/  (health, reset, clock, faults, requests, sessions; see docs/server.md)`,
+    ...(info.controlToken === undefined ? [] : [`  Control token       ${info.controlToken}  (send "Authorization: Bearer <token>" to /__mock/)`]),
     `  Time                ${info.clock} clock${durations.join('')}`,
+    ...(info.sessions ? [`  Sessions            header X-Revokit-Session: <id> or ${url}/__session/<id>/…, idle ${formatDuration(info.sessions.ttlMs)}, at most ${info.sessions.max}${info.sessions.required ? ', required' : ''}`] : []),
     '',
     'Credentials (still valid after POST /__mock/reset):',
     ...families.flatMap((family) => family.banner.credentials(info.credentials)).map((line) => `  ${line}`),
@@ -52,6 +57,8 @@ export function formatBannerJson(info: BannerInfo): string {
     clock: info.clock,
     grace_ms: info.graceMs,
     propagation_ms: info.propagationMs,
+    ...(info.sessions ? { sessions: { ttl_ms: info.sessions.ttlMs, max: info.sessions.max, required: info.sessions.required } } : {}),
+    ...(info.controlToken === undefined ? {} : { control_token: info.controlToken }),
     ...info.credentials,
     demo: info.credentials.demo ?? null,
   })}\n`;

@@ -15,6 +15,12 @@ Flags:
   --clock <system|frozen>  frozen: time moves only through POST /__mock/clock (default system)
   --seed <file.json>       entities to create at start (format: docs/server.md)
   --no-demo                do not create the demo keys
+  --session-ttl <duration> a session idle this long ends (default 10m)
+  --max-sessions <n>       at most this many sessions at once; one more gets 429 (default 256)
+  --require-session        refuse requests that name no session (X-Revokit-Session header
+                           or /__session/<id>/ path prefix) with 400
+  --control-token <token>  token the control plane requires (default: none on a loopback
+                           host, a minted one printed in the banner on any other)
   --log <pretty|json|silent>  request log format (default pretty); json also prints the
                            banner as one JSON line
   -h, --help               show this help

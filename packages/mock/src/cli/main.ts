@@ -63,6 +63,10 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     seed,
     log: settings.log,
     writeLogLine: (line) => io.out(`${line}\n`),
+    sessionTtlMs: settings.sessionTtlMs,
+    maxSessions: settings.maxSessions,
+    requireSession: settings.requireSession,
+    controlToken: settings.controlToken,
   });
   let url: string;
   try {
@@ -80,6 +84,8 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     clock: settings.clock,
     graceMs: settings.graceMs ?? DEFAULT_GRACE_MS,
     propagationMs: settings.propagationMs ?? DEFAULT_PROPAGATION_MS,
+    sessions: { ttlMs: server.sessions.ttlMs, max: server.sessions.max, required: settings.requireSession },
+    controlToken: server.controlToken,
   };
   io.out(settings.log === 'json' ? formatBannerJson(banner) : formatBanner(banner));
   return { server, settings };

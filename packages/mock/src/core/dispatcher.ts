@@ -31,6 +31,8 @@ export interface DispatcherOptions<Name extends string> {
 
 export interface Dispatcher {
   handle(request: MockRequest): Outcome;
+  /** Answers a request of this API with an error in its own envelope, without running or journaling anything. */
+  reject(request: MockRequest, status: number, message: string): Outcome;
 }
 
 export function createDispatcher<Name extends string>(options: DispatcherOptions<Name>): Dispatcher {
@@ -48,6 +50,12 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
   };
 
   return {
+    reject(request, status, message) {
+      const matched = router.match(request.method, request.path);
+      if (matched.kind === 'none') return { kind: 'unmatched' };
+      if (matched.kind === 'method-not-allowed') return { kind: 'method-not-allowed', allow: matched.allow };
+      return { kind: 'respond', operationId: matched.name, response: options.errorResponse(matched.name, status, message), delayMs: 0 };
+    },
     handle(request) {
       const matched = router.match(request.method, request.path);
       if (matched.kind === 'none') return { kind: 'unmatched' };

@@ -22,6 +22,8 @@ export interface StatefulMock<State extends object = object, Name extends string
   readonly routes: readonly MockRoute<Name>[];
   /** Answers one plain request: the whole transport contract. */
   handle(request: MockRequest): Outcome;
+  /** Answers a request of this API with `status` in the API's own error envelope, without running or journaling it. */
+  reject(request: MockRequest, status: number, message: string): Outcome;
   /** The mock's only source of time (possibly shared with other mocks). */
   readonly clock: MockClock;
   /** The journal, oldest first: credentials redacted, bounded. */
@@ -60,6 +62,7 @@ export function createStatefulMock<Name extends string, State extends object>(op
   return {
     routes,
     handle: (request) => dispatcher.handle(request),
+    reject: (request, status, message) => dispatcher.reject(request, status, message),
     clock,
     get requests() {
       return journal.entries();

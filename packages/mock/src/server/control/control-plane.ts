@@ -6,10 +6,12 @@ import { readFault, type FaultSpec } from '../../core/faults.js';
 import { InputError, rules, snakeCase } from '../../core/inputs.js';
 import type { JournalEntry } from '../../core/journal.js';
 import type { AnyFamily } from '../../families/family.js';
+import type { Sessions } from '../world/sessions.js';
 import type { World } from '../world/world.js';
 import { readClockChange } from './clock-change.js';
 
 export const CONTROL_PREFIX = '/__mock/';
+const SESSIONS_PREFIX = '/__mock/sessions/';
 
 export type ControlResult =
   | { kind: 'unmatched' }
@@ -25,9 +27,11 @@ export interface ControlPlane {
   handle(world: AnyWorld, method: string, path: string, body: string | undefined): ControlResult;
 }
 
-export function createControlPlane(families: readonly AnyFamily[]): ControlPlane {
+export function createControlPlane(families: readonly AnyFamily[], sessions: Sessions<readonly AnyFamily[]>): ControlPlane {
   const routes: Record<string, Route> = {
     '/__mock/health': { GET: () => ({ status: 200, body: { ok: true } }) },
+    '/__mock/sessions': { GET: () => ({ status: 200, body: { sessions: sessions.list() } }) },
+    '/__mock/credentials': { GET: (world) => ({ status: 200, body: world.credentials }) },
     '/__mock/reset': {
       POST: (world) => {
         world.reset();
@@ -72,9 +76,18 @@ export function createControlPlane(families: readonly AnyFamily[]): ControlPlane
     }
   }
 
+  /** DELETE /__mock/sessions/{id}: ends a session (404 when there is none). */
+  const sessionRoute = (path: string): Route | undefined => {
+    if (!path.startsWith(SESSIONS_PREFIX) || path.length === SESSIONS_PREFIX.length) return undefined;
+    const id = decodeURIComponentSafe(path.slice(SESSIONS_PREFIX.length));
+    return {
+      DELETE: () => (sessions.end(id) ? { status: 204 } : { status: 404, body: { error: 'not_found', message: `no session ${JSON.stringify(id.slice(0, 80))}` } }),
+    };
+  };
+
   return {
     handle(world, method, path, body) {
-      const route = routes[path];
+      const route = routes[path] ?? sessionRoute(path);
       if (!route) return { kind: 'unmatched' };
       const handler = route[method as keyof Route];
       if (!handler) return { kind: 'method-not-allowed', allow: Object.keys(route) };
@@ -94,6 +107,14 @@ export function createControlPlane(families: readonly AnyFamily[]): ControlPlane
       }
     },
   };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 const mockOf = (world: AnyWorld, family: AnyFamily) => (world.mocks as Record<string, unknown>)[family.name];

@@ -1,6 +1,7 @@
 // The node:http request listener. Hot path: split the query off the raw target, hand a plain
 // request to the cores, write their outcome. No URL objects, no Fetch types, no closures per
 // request, and bodies are read only when the request announces one.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redactCredentials } from '../../core/redact.js';
 import type { Outcome } from '../../core/transport.js';
@@ -9,13 +10,19 @@ import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from '../contro
 import type { World } from '../world/world.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
 import { answerPreflight } from './cors.js';
+import { SESSION_HEADER } from './session-select.js';
+import type { WorldChooser, WorldChoice } from './world-choice.js';
 import type { RequestLog } from './request-log.js';
 import { sendEmpty, sendError, sendJson } from './respond.js';
 
 export interface HandlerDeps {
-  /** The mocks this server answers with. */
-  world: World<readonly AnyFamily[]>;
+  /** The world a request acts on (default or session), or why it is refused. */
+  choose: WorldChooser;
+  /** Routes requests to the API families when refusing one (any world: they share routes). */
+  defaultWorld: World<readonly AnyFamily[]>;
   control: ControlPlane;
+  /** When it returns a token, every control-plane route but the health check needs it (Authorization: Bearer, or X-Revokit-Control-Token). */
+  controlToken(): string | undefined;
   log: RequestLog;
   /** True once shutdown began: answers then close their connection. */
   closing(): boolean;
@@ -37,7 +44,7 @@ interface Exchange {
 }
 
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
-  const { world, control, log } = deps;
+  const { choose, defaultWorld, control, controlToken, log } = deps;
 
   const logDone = (x: Exchange, status: number, operationId?: string) => {
     if (log.enabled) log.write({ method: x.method, path: x.path, status, operationId, durationMs: performance.now() - x.started });
@@ -63,9 +70,19 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   const dispatch = (x: Exchange, body: string | undefined): void => {
     closeIfStopping(x.res); // shutdown may have begun while the body was arriving
     try {
-      if (x.path.startsWith(CONTROL_PREFIX)) return answerControl(x, control.handle(world, x.method, x.path, body));
       const headers = x.req.headers as Record<string, string | undefined>;
-      const outcome = world.handle({ method: x.method, url: x.target, path: x.path, query: x.query, headers, body });
+      const choice = choose(headers[SESSION_HEADER], x.path, x.target);
+      if (choice.kind === 'refused') return refuse(x, choice, headers);
+      const { world, path } = choice;
+      if (path.startsWith(CONTROL_PREFIX)) {
+        const token = controlToken();
+        if (token !== undefined && path !== HEALTH && !hasControlToken(headers, token)) {
+          sendError(x.res, 401, 'unauthorized', 'the control plane needs the control token (see the banner): send "Authorization: Bearer <token>" or "X-Revokit-Control-Token: <token>"');
+          return logDone(x, 401);
+        }
+        return answerControl(x, control.handle(world, x.method, path, body));
+      }
+      const outcome = world.handle({ method: x.method, url: choice.target, path, query: x.query, headers, body });
       if (outcome.kind === 'unmatched' || outcome.kind === 'method-not-allowed') return unanswered(x, outcome);
       if (outcome.delayMs > 0) setTimeout(answer, outcome.delayMs, x, outcome);
       else answer(x, outcome);
@@ -76,6 +93,16 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       else x.res.destroy();
       logDone(x, 500);
     }
+  };
+
+  /** A refused session choice: in the API's own envelope on its routes, the server's elsewhere. */
+  const refuse = (x: Exchange, choice: WorldChoice & { kind: 'refused' }, headers: Record<string, string | undefined>) => {
+    const outcome = choice.path.startsWith(CONTROL_PREFIX)
+      ? undefined
+      : defaultWorld.reject({ method: x.method, url: x.target, path: choice.path, query: x.query, headers }, choice.status, choice.message);
+    if (outcome?.kind === 'respond') return answer(x, outcome);
+    sendError(x.res, choice.status, choice.error, choice.message);
+    logDone(x, choice.status);
   };
 
   const answerControl = (x: Exchange, result: ControlResult) => {
@@ -133,6 +160,20 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       () => res.destroy(),
     );
   };
+}
+
+const HEALTH = '/__mock/health';
+
+function hasControlToken(headers: Record<string, string | undefined>, token: string): boolean {
+  const bearer = /^bearer\s+(\S+)$/i.exec(headers.authorization?.trim() ?? '')?.[1];
+  return sameSecret(bearer, token) || sameSecret(headers['x-revokit-control-token'], token);
+}
+
+/** Compares in constant time (digests have one length whatever was sent). */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** The path of a request target without its query. Absolute-form targets (from proxies) too. */

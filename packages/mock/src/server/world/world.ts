@@ -35,6 +35,8 @@ export interface World<Families extends readonly AnyFamily[]> {
   ownerOf(operationId: string): WorldMember | undefined;
   /** The first mock that claims the request answers it (the families' paths do not collide). */
   handle(request: MockRequest): Outcome;
+  /** The first mock that claims the request answers `status` in its API's envelope, running nothing. */
+  reject(request: MockRequest, status: number, message: string): Outcome;
   /** Back to the startup state: same ids and credentials, clock offset zero, journals and faults cleared. */
   reset(): void;
 }
@@ -62,6 +64,13 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
     handle(request) {
       for (const mock of mocks) {
         const outcome = mock.handle(request);
+        if (outcome.kind !== 'unmatched') return outcome;
+      }
+      return { kind: 'unmatched' };
+    },
+    reject(request, status, message) {
+      for (const mock of mocks) {
+        const outcome = mock.reject(request, status, message);
         if (outcome.kind !== 'unmatched') return outcome;
       }
       return { kind: 'unmatched' };
