@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '@revokit/mock/core/index';
 import { createLangWatchClient } from '@revokit/langwatch';
-import { createMockServer, sessionHeaders, sessionUrl, type MockServer } from '@revokit/mock/server';
+import { createMockServer, sessionHeaders, sessionUrl, type MockServer, type MockServerOptions } from '@revokit/mock/server';
 import { send, type Reply } from '../server/support/server.js';
 
 const json = { 'content-type': 'application/json' };
 
-function useServer(options: Parameters<typeof createMockServer>[0] = {}) {
+function useServer(options: MockServerOptions = {}) {
   const state = {} as { server: MockServer; url: string };
   beforeAll(async () => {
     state.server = createMockServer(options);
