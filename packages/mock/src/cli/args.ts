@@ -49,7 +49,7 @@ const CLOCK_MODES: readonly ClockMode[] = ['system', 'frozen'];
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
   let values: Partial<Record<keyof typeof FLAGS, string | boolean>>;
   try {
-    ({ values } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: negativeValuesJoined(argv), options: FLAGS, strict: true, allowPositionals: false }));
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
@@ -72,6 +72,25 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     requireSession: values['require-session'] === true,
     controlToken: token('--control-token', text('control-token')),
   };
+}
+
+/**
+ * `--port -1` → `--port=-1`: parseArgs takes "-1" for a flag and would report a missing value;
+ * joined, the value reaches its check and the message is about the value.
+ */
+function negativeValuesJoined(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const flags = FLAGS as Record<string, { type: string; short?: string }>;
+    const name = arg.startsWith('--') ? arg.slice(2) : Object.keys(flags).find((key) => arg === `-${flags[key]!.short}`);
+    if (name && flags[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function describeParseError(error: unknown): string {
