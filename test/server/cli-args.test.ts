@@ -129,12 +129,22 @@ describe('the process', () => {
     expect(cli.stdout()).toBe('');
   });
 
+  it('with --log json, a startup error is one JSON line too', async () => {
+    const cli = runCli(['--log', 'json', '--grace', 'forever']);
+    expect(await cli.exited).toBe(2);
+    expect(JSON.parse(cli.stderr())).toEqual({ event: 'error', message: '--grace: "forever" is not a duration (e.g. 500ms, 30s, 15m, 24h)' });
+    expect(cli.stderr().endsWith('\n')).toBe(true);
+  });
+
   it('exits 1 with one line when the port is taken', async () => {
     const first = runCli(['--port', '0', '--log', 'json']);
     const banner = JSON.parse(await first.waitForLine((line) => line.startsWith('{'))) as { url: string };
     const second = runCli(['--port', new URL(banner.url).port]);
     expect(await second.exited).toBe(1);
     expect(second.stderr()).toMatch(/^revokit-mock: cannot listen on 127\.0\.0\.1:\d+: the port is in use\n$/);
+    const third = runCli(['--port', new URL(banner.url).port, '--log=json']);
+    expect(await third.exited).toBe(1);
+    expect(JSON.parse(third.stderr())).toEqual({ event: 'error', message: expect.stringMatching(/^cannot listen on 127\.0\.0\.1:\d+: the port is in use$/) });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
   });

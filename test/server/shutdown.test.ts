@@ -40,6 +40,7 @@ describe('graceful shutdown', () => {
     expect(answered.status).toBe(200);
     expect(answered.connection).toBe('close');
     expect(await cli.exited).toBe(0);
+    expect(cli.stdout().trimEnd().split('\n').at(-1)).toBe('{"event":"stopped","signal":"SIGTERM"}');
     agent.destroy();
   });
 
@@ -51,6 +52,15 @@ describe('graceful shutdown', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(performance.now() - started).toBeLessThan(3_000);
+    expect(cli.stdout().trimEnd().split('\n').at(-1)).toBe('{"event":"stopped","signal":"SIGINT"}');
     agent.destroy();
+  });
+
+  it('pretty: one plain line once stopped', async () => {
+    const cli = runCli(['--port', '0']);
+    await cli.waitForLine((line) => line.includes('listening on'));
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout().trimEnd().split('\n').at(-1)).toBe('revokit-mock stopped (SIGTERM)');
   });
 });

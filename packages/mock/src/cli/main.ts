@@ -31,7 +31,29 @@ export function cliVersion(): string {
   return 'unknown';
 }
 
-export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: CliIo): Promise<CliResult> {
+/** Under `--log json` every line the CLI writes is JSON, errors included. Read off argv, as the error may be in the flags themselves. */
+const wantsJson = (argv: readonly string[]) => argv.some((arg, i) => arg === '--log=json' || (arg === '--log' && argv[i + 1] === 'json'));
+
+/** A one-line startup error, on stderr, as text or as a JSON line. */
+function reportError(io: CliIo, argv: readonly string[], message: string): void {
+  io.err(wantsJson(argv) ? `${JSON.stringify({ event: 'error', message })}\n` : `revokit-mock: ${message}\n`);
+}
+
+/** The line written once the server has stopped. */
+export function formatStopped(log: RunSettings['log'], signal: string): string {
+  return log === 'json' ? `${JSON.stringify({ event: 'stopped', signal })}\n` : `revokit-mock stopped (${signal})\n`;
+}
+
+/**
+ * `beforeBanner` runs once the server listens and before the banner is printed: the process
+ * installs its signal handlers there, so that whoever waits for the banner can already stop it.
+ */
+export async function runCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: CliIo,
+  beforeBanner?: (server: MockServer, settings: RunSettings) => void,
+): Promise<CliResult> {
   let settings: RunSettings;
   let seed: SeedPlan | undefined;
   try {
@@ -49,7 +71,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     if (settings.seedPath !== undefined) seed = readSeedFile(settings.seedPath);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`revokit-mock: ${error.message}\n`);
+      reportError(io, argv, error.message);
       return { exitCode: EXIT_USAGE };
     }
     throw error;
@@ -74,7 +96,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such local address' : (error as Error).message;
-    io.err(`revokit-mock: cannot listen on ${settings.host}:${settings.port}: ${reason}\n`);
+    reportError(io, argv, `cannot listen on ${settings.host}:${settings.port}: ${reason}`);
     return { exitCode: EXIT_START_FAILED };
   }
   const banner = {
@@ -87,6 +109,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     sessions: { ttlMs: server.sessions.ttlMs, max: server.sessions.max, required: settings.requireSession },
     controlToken: server.controlToken,
   };
+  beforeBanner?.(server, settings);
   io.out(settings.log === 'json' ? formatBannerJson(banner) : formatBanner(banner));
   return { server, settings };
 }
