@@ -24,7 +24,16 @@ const MAX_LOGGED_PATH = 200;
 export function createRequestLog(format: LogFormat, writeLine: (line: string) => void): RequestLog {
   if (format === 'silent') return { enabled: false, write() {} };
   const render = format === 'json' ? renderJson : renderPretty;
-  return { enabled: true, write: (entry) => writeLine(render(entry, safePath(entry.path))) };
+  return {
+    enabled: true,
+    write(entry) {
+      try {
+        writeLine(render(entry, safePath(entry.path)));
+      } catch {
+        // A failing log sink (a closed pipe, a throwing callback) must not cost the request its answer.
+      }
+    },
+  };
 }
 
 function safePath(path: string): string {
