@@ -1,5 +1,6 @@
 // Strict readers for JSON objects from outside (control-plane bodies, seed files). Every
 // failure names the field by its full path, so the message alone tells what to fix.
+import { ISO_INSTANT_EXAMPLE, parseIsoInstant } from './iso-instant.js';
 
 export class InputError extends Error {
   constructor(
@@ -80,12 +81,14 @@ export function readFields(value: unknown, where: string, allowed: readonly stri
       if (v === undefined) return undefined;
       return isPlainObject(v) && Object.values(v).every((item) => typeof item === 'string') ? { ...(v as Record<string, string>) } : fail(key, 'an object of string values');
     },
-    /** An ISO 8601 date-time string, as epoch ms. */
+    /** An ISO 8601 (RFC 3339) date-time string with an explicit offset, as epoch ms. */
     isoDate(key: string): number | undefined {
       const v = get(key);
       if (v === undefined) return undefined;
-      const ms = typeof v === 'string' ? Date.parse(v) : Number.NaN;
-      return Number.isFinite(ms) ? ms : fail(key, 'an ISO 8601 date-time string');
+      if (typeof v !== 'string') return fail(key, `an ISO 8601 date-time string (e.g. ${ISO_INSTANT_EXAMPLE})`);
+      const instant = parseIsoInstant(v);
+      if (instant.ok) return instant.epochMs;
+      throw new InputError(joinPath(where, key), `${joinPath(where, key)}: ${JSON.stringify(v.slice(0, 64))} ${instant.reason}`);
     },
     array(key: string): unknown[] | undefined {
       const v = get(key);
