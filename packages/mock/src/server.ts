@@ -3,6 +3,7 @@
 // shell over this. Imports the core modules directly: msw is not in this module's graph.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientError } from './http/client-error.js';
 import { createControlPlane } from './http/control-plane.js';
 import { createRequestHandler, type RequestHandler } from './http/handler.js';
 import { createServedMocks, type ServedMocksOptions } from './http/mocks.js';
@@ -34,6 +35,16 @@ export interface ListenOptions {
   port?: number;
 }
 
+/**
+ * A client trickling its headers (slowloris) is cut after 10 s with a 408, one whose whole
+ * request takes over 30 s too; node checks every second rather than its default 30 s. Idle
+ * keep-alive connections cost nothing and are left alone; an injected delay is not a request
+ * still arriving, so it is not cut either.
+ */
+const CONNECTION_LIMITS = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+/** A mock has no virtual hosts: an HTTP/1.1 request without Host is served, not refused with node's bare 400. */
+const LENIENT = { requireHostHeader: false };
+
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4010;
 
@@ -48,7 +59,8 @@ export function createMockServer(options: MockServerOptions = {}) {
     log: createRequestLog(options.log ?? 'silent', writeLogLine),
     closing: () => closing,
   });
-  const server: Server = createServer({ noDelay: true }, handler);
+  const server: Server = createServer({ noDelay: true, ...CONNECTION_LIMITS, ...LENIENT }, handler);
+  server.on('clientError', answerClientError);
   let url: string | undefined;
 
   return {
