@@ -8,6 +8,7 @@ import { announcesBody, declaresTooLarge, readBody } from './body.js';
 import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from './control-plane.js';
 import { answerPreflight } from './cors.js';
 import type { MockSet } from './mocks.js';
+import { refuseOversizedBody } from './oversized-body.js';
 import type { RequestLog } from './request-log.js';
 import { sendEmpty, sendError, sendJson } from './respond.js';
 
@@ -101,13 +102,12 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
 
   const afterBody = (x: Exchange, result: Awaited<ReturnType<typeof readBody>>) => {
     if (result.kind === 'aborted') return; // the client is gone; nothing to answer
-    if (result.kind === 'too-large') return tooLarge(x);
+    if (result.kind === 'too-large') return tooLarge(x, result.received);
     dispatch(x, result.text);
   };
 
-  const tooLarge = (x: Exchange) => {
-    // The unread rest of the body must not be parsed as the next request: close after answering.
-    sendError(x.res, 413, 'payload_too_large', 'The request body is over 1 MiB', { headers: { connection: 'close' } });
+  const tooLarge = (x: Exchange, alreadyRead: number) => {
+    refuseOversizedBody(x.req, x.res, alreadyRead);
     logDone(x, 413);
   };
 
@@ -120,7 +120,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       answerPreflight(req, res);
       return logDone(x, 204);
     }
-    if (declaresTooLarge(req)) return tooLarge(x);
+    if (declaresTooLarge(req)) return tooLarge(x, 0);
     if (!announcesBody(req)) return dispatch(x, undefined);
     readBody(req).then(
       (result) => afterBody(x, result),
