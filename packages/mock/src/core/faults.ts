@@ -3,8 +3,10 @@
 export interface FaultSpec {
   /** Answer with this status (and the API's error envelope) instead of running the behaviour. */
   status?: number;
-  /** Extra response headers, e.g. { 'retry-after': '0' }. */
+  /** Extra response headers, e.g. { 'retry-after': '0' }; a `content-type` replaces the answer's. */
   headers?: Record<string, string>;
+  /** With `status`: this text, sent as is, instead of the API's error envelope (e.g. a proxy's HTML page). */
+  body?: string;
   /** Wait this long (real time) before answering or dropping. */
   delayMs?: number;
   /** Drop the connection without running the behaviour: the request never took effect. */
@@ -61,7 +63,7 @@ export function createFaults(operationIds: readonly string[]): FaultQueue {
 
 function validateFault(fault: FaultSpec): void {
   if (typeof fault !== 'object' || fault === null) throw new TypeError('a fault must be an object');
-  const { status, delayMs, times, networkError, dropResponse, headers } = fault;
+  const { status, delayMs, times, networkError, dropResponse, headers, body } = fault;
   if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
     throw new RangeError('fault.status must be an integer from 400 to 599');
   }
@@ -74,6 +76,8 @@ function validateFault(fault: FaultSpec): void {
   if (headers !== undefined && (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string'))) {
     throw new TypeError('fault.headers must map header names to strings');
   }
+  if (body !== undefined && typeof body !== 'string') throw new TypeError('fault.body must be a string');
+  if (body !== undefined && status === undefined) throw new TypeError('fault.body needs fault.status: it replaces the error envelope of that status');
   const modes = [status !== undefined, networkError === true, dropResponse === true].filter(Boolean).length;
   if (modes > 1) throw new TypeError('a fault takes at most one of status, networkError and dropResponse');
 }

@@ -33,7 +33,7 @@ export function readClockChange(body: unknown, now: number): ClockChange {
 }
 
 export function readFault(body: unknown, operationIds: readonly string[]): { operationId: string; fault: FaultSpec } {
-  const fields = readFields(body, '', ['operation_id', 'status', 'delay_ms', 'network_error', 'drop_response', 'headers', 'times']);
+  const fields = readFields(body, '', ['operation_id', 'status', 'delay_ms', 'network_error', 'drop_response', 'headers', 'body', 'times']);
   const operationId = fields.string('operation_id');
   if (operationId === undefined) throw new InputError('operation_id', `operation_id is required: one of ${operationIds.join(', ')}`);
   if (!operationIds.includes(operationId)) {
@@ -45,10 +45,12 @@ export function readFault(body: unknown, operationIds: readonly string[]): { ope
   const networkError = fields.boolean('network_error');
   const dropResponse = fields.boolean('drop_response');
   const headers = fields.stringMap('headers');
+  const text = fields.string('body');
   const times = fields.integer('times', 1, 1_000_000);
   if ([status !== undefined, networkError === true, dropResponse === true].filter(Boolean).length > 1) {
     throw new InputError('status', 'status, network_error and drop_response exclude each other: send at most one');
   }
+  if (text !== undefined && status === undefined) throw new InputError('body', 'body needs status: it replaces the error envelope of that status');
   if (headers !== undefined) {
     for (const [name, value] of Object.entries(headers)) {
       // Node refuses invalid header names and values when writing; refuse them here instead.
@@ -62,6 +64,7 @@ export function readFault(body: unknown, operationIds: readonly string[]): { ope
   if (networkError !== undefined) fault.networkError = networkError;
   if (dropResponse !== undefined) fault.dropResponse = dropResponse;
   if (headers !== undefined) fault.headers = headers;
+  if (text !== undefined) fault.body = text;
   if (times !== undefined) fault.times = times;
   return { operationId, fault };
 }

@@ -123,10 +123,11 @@ export function createControlPlane(mocks: MockSet) {
 
 export type ControlPlane = ReturnType<typeof createControlPlane>;
 
-function faultView(fault: { operationId: string; status?: number; headers?: Record<string, string>; delayMs?: number; networkError?: boolean; dropResponse?: boolean; times?: number }) {
+function faultView(fault: { operationId: string; status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; networkError?: boolean; dropResponse?: boolean; times?: number }) {
   const view: Record<string, unknown> = { operation_id: fault.operationId };
   if (fault.status !== undefined) view.status = fault.status;
   if (fault.headers !== undefined) view.headers = fault.headers;
+  if (fault.body !== undefined) view.body = fault.body;
   if (fault.delayMs !== undefined) view.delay_ms = fault.delayMs;
   if (fault.networkError !== undefined) view.network_error = fault.networkError;
   if (fault.dropResponse !== undefined) view.drop_response = fault.dropResponse;

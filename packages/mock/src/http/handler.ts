@@ -10,7 +10,7 @@ import { answerPreflight } from './cors.js';
 import type { MockSet } from './mocks.js';
 import { refuseOversizedBody } from './oversized-body.js';
 import type { RequestLog } from './request-log.js';
-import { sendEmpty, sendError, sendJson } from './respond.js';
+import { sendEmpty, sendError, sendJson, sendText } from './respond.js';
 
 export interface HandlerDeps {
   mocks: Pick<MockSet, 'langwatch' | 'vine'>;
@@ -58,8 +58,9 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       x.req.socket.destroy();
       return logDone(x, 0, outcome.operationId);
     }
-    const { status, headers, body } = outcome.response;
-    if (body === undefined) sendEmpty(x.res, status, headers);
+    const { status, headers, body, rawBody } = outcome.response;
+    if (rawBody !== undefined) sendText(x.res, status, rawBody, headers);
+    else if (body === undefined) sendEmpty(x.res, status, headers);
     else sendJson(x.res, status, body, headers);
     logDone(x, status, outcome.operationId);
   };
