@@ -56,7 +56,7 @@ export function createMockServer(options: MockServerOptions = {}) {
   const handler: RequestHandler = createRequestHandler({
     mocks,
     control: createControlPlane(mocks),
-    log: createRequestLog(options.log ?? 'silent', writeLogLine),
+    log: createRequestLog(options.log ?? 'silent', writeLogLine, mocks.redact),
     closing: () => closing,
   });
   const server: Server = createServer({ noDelay: true, ...CONNECTION_LIMITS, ...LENIENT }, handler);

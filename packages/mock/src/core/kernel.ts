@@ -4,6 +4,8 @@ import { createClock, type ClockMode, type MockClock } from './clock.js';
 import { createDispatcher, type Behaviour } from './dispatcher.js';
 import { createFaults, type Faults } from './faults.js';
 import { createJournal, type JournalEntry } from './journal.js';
+import { createRedactor } from './redact.js';
+import { createSecretTracker, type SecretSource, type SecretTracker } from './secrets.js';
 import type { RouteDefinition } from './router.js';
 import type { MockRequest, MockResponse, Outcome } from './transport.js';
 
@@ -17,6 +19,8 @@ export interface KernelOptions<Name extends string, State extends object, Route 
   clock?: MockClock | ClockMode | undefined;
   /** Journal capacity (default 1000). */
   journalSize?: number | undefined;
+  /** The credentials the product mints, so that redaction covers them in any form. */
+  secrets?: SecretTracker;
 }
 
 export function createKernel<Name extends string, State extends object, Route extends RouteDefinition<Name>>(
@@ -24,7 +28,8 @@ export function createKernel<Name extends string, State extends object, Route ex
 ) {
   const { state, routes, behaviours, errorResponse } = options;
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
-  const journal = createJournal(options.journalSize);
+  const secrets = options.secrets ?? createSecretTracker(() => []);
+  const journal = createJournal(options.journalSize, createRedactor([secrets]));
   const faults = createFaults(routes.map((route) => route.name));
   const dispatcher = createDispatcher({ routes, behaviours, errorResponse, clock, faults, journal });
   let baseline = structuredClone(state);
@@ -38,9 +43,13 @@ export function createKernel<Name extends string, State extends object, Route ex
       return journal.entries();
     },
     faults: faults as Faults,
+    /** The credentials this mock holds (and recently held), for redaction beyond its journal. */
+    secrets: secrets as SecretSource,
     /** Back to the baseline (by default the state at creation): same ids, same credentials. */
     reset(): void {
+      const held = [...secrets.held()];
       Object.assign(state, structuredClone(baseline));
+      secrets.replaced(held);
       clock.reset();
       journal.clear();
       faults.clear();

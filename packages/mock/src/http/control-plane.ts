@@ -19,8 +19,9 @@ type Handler = (body: unknown) => { status: number; body?: unknown };
 export function createControlPlane(mocks: MockSet) {
   const { langwatch, vine, clock } = mocks;
   const clockView = () => ({ now: new Date(clock.now()).toISOString(), offset_ms: clock.offsetMs, frozen: clock.frozen });
+  // Each mock's journal knows only its own credentials; a Vine key sent to a LangWatch path is redacted here.
   const journalView = (entries: JournalEntry[]) =>
-    entries.map(({ method, url, operationId, status, at }) => ({ method, url, operation_id: operationId, status, at }));
+    entries.map(({ method, url, operationId, status, at }) => ({ method, url: mocks.redact(url), operation_id: operationId, status, at }));
 
   const routes: Record<string, Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>> = {
     '/__mock/health': { GET: () => ({ status: 200, body: { ok: true } }) },
@@ -108,12 +109,14 @@ export function createControlPlane(mocks: MockSet) {
       try {
         return { kind: 'respond', ...handler(json) };
       } catch (error) {
+        // Messages may quote what was sent; a credential in it is redacted like everywhere else.
         if (error instanceof InputError) {
-          return { kind: 'respond', status: 400, field: error.field, body: { error: 'bad_request', message: error.message, field: error.field } };
+          const field = mocks.redact(error.field);
+          return { kind: 'respond', status: 400, field, body: { error: 'bad_request', message: mocks.redact(error.message), field } };
         }
         // The cores validate too; their TypeError/RangeError is still the caller's bad input.
         if (error instanceof TypeError || error instanceof RangeError) {
-          return { kind: 'respond', status: 400, body: { error: 'bad_request', message: error.message } };
+          return { kind: 'respond', status: 400, body: { error: 'bad_request', message: mocks.redact(error.message) } };
         }
         throw error;
       }

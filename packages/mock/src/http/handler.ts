@@ -2,7 +2,6 @@
 // request to the cores, write their outcome. No URL objects, no Fetch types, no closures per
 // request, and bodies are read only when the request announces one.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { redactCredentials } from '../core/redact.js';
 import type { MockRequest, Outcome } from '../core/transport.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
 import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from './control-plane.js';
@@ -13,7 +12,7 @@ import type { RequestLog } from './request-log.js';
 import { sendEmpty, sendError, sendJson, sendText } from './respond.js';
 
 export interface HandlerDeps {
-  mocks: Pick<MockSet, 'langwatch' | 'vine'>;
+  mocks: Pick<MockSet, 'langwatch' | 'vine' | 'redact'>;
   control: ControlPlane;
   log: RequestLog;
   /** True once shutdown began: answers then close their connection. */
@@ -34,7 +33,7 @@ interface Exchange {
 }
 
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
-  const { langwatch, vine } = deps.mocks;
+  const { langwatch, vine, redact } = deps.mocks;
   const { control, log } = deps;
 
   const logDone = (x: Exchange, status: number, operationId?: string) => {
@@ -91,7 +90,8 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   };
 
   const unanswered = (x: Exchange, outcome: { kind: 'unmatched' } | { kind: 'method-not-allowed'; allow: readonly string[] }) => {
-    const shown = redactCredentials(x.path.length > 200 ? `${x.path.slice(0, 200)}…` : x.path);
+    const redacted = redact(x.path);
+    const shown = redacted.length > 200 ? `${redacted.slice(0, 200)}…` : redacted;
     if (outcome.kind === 'unmatched') {
       sendError(x.res, 404, 'not_found', `No mock serves ${x.method} ${shown}`);
       return logDone(x, 404);

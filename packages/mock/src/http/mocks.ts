@@ -3,6 +3,7 @@
 // Core modules are imported directly so that msw stays out of the server's import graph.
 import { createClock, type ClockMode } from '../core/clock.js';
 import { createLangWatchCore, langWatchRoutes } from '../core/langwatch/core.js';
+import { createRedactor } from '../core/redact.js';
 import { createVineCore, vineRoutes } from '../core/vine/core.js';
 import { seedDemo, type DemoCredentials } from './demo.js';
 import { applySeedPlan, emptySeedPlan, type SeededEntities, type SeedPlan } from './seed-plan.js';
@@ -29,6 +30,8 @@ export function createServedMocks(options: ServedMocksOptions = {}) {
   langwatch.markBaseline();
   vine.markBaseline();
 
+  // One redactor over both mocks: a Vine key may well be sent to a LangWatch path.
+  const redactor = createRedactor([langwatch.secrets, vine.secrets]);
   const owners = new Map<string, 'langwatch' | 'vine'>([
     ...langWatchRoutes.map((route) => [route.name, 'langwatch'] as const),
     ...vineRoutes.map((route) => [route.name, 'vine'] as const),
@@ -46,6 +49,8 @@ export function createServedMocks(options: ServedMocksOptions = {}) {
     },
     /** Every operation name, in the order of the routes. */
     operationIds: [...owners.keys()],
+    /** `text` with every credential either mock holds (or knows a format of) redacted, however encoded. */
+    redact: (text: string): string => redactor.redact(text),
     /** Which mock answers an operation, if it is one. */
     ownerOf: (operationId: string) => owners.get(operationId),
     /** Back to the startup state: same ids and credentials, clock offset zero, journals and faults cleared. */

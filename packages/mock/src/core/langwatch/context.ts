@@ -1,4 +1,5 @@
 // What every LangWatch behaviour is handed: the live state and the timing settings.
+import type { SecretTracker } from '../secrets.js';
 import type { LangWatchState } from './state.js';
 
 export interface LangWatchTiming {
@@ -11,4 +12,6 @@ export interface LangWatchTiming {
 export interface LangWatchContext extends LangWatchTiming {
   /** Stable object; reset() swaps its maps, never the object itself. */
   state: LangWatchState;
+  /** Told of every credential minted or rotated out, for redaction. */
+  secrets: SecretTracker;
 }

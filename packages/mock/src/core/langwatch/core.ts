@@ -10,7 +10,8 @@ import type { LangWatchContext } from './context.js';
 import { apiError, errorCodeForStatus, gatewayError } from './envelopes.js';
 import { authenticateSecret, createChatCompletion, gatewayOperations, listModels, type AuthenticateResult, type GatewayOperationId } from './gateway.js';
 import { createLangWatchSeeder } from './seed.js';
-import { emptyState, type Project } from './state.js';
+import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
+import { emptyState, heldCredentials, type Project } from './state.js';
 import { revokeVirtualKey, rotateVirtualKey } from './virtual-keys.js';
 
 export type LangWatchOperationId = keyof typeof gatewayApi | keyof typeof apiKeysApi | GatewayOperationId;
@@ -39,8 +40,11 @@ export const langWatchRoutes = [
 ];
 
 export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
+  const state = emptyState();
   const context: LangWatchContext = {
-    state: emptyState(),
+    state,
+    // Rotated-out secrets stay covered as long as a journal entry may name them.
+    secrets: createSecretTracker(() => heldCredentials(state), Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0)),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
   };
@@ -59,6 +63,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}) {
     behaviours,
     clock: options.clock,
     journalSize: options.journalSize,
+    secrets: context.secrets,
     errorResponse: (name, status, message) =>
       planeOf.get(name) === 'gateway'
         ? gatewayError(status, status >= 500 ? 'server_error' : 'invalid_request_error', errorCodeForStatus(status), message)

@@ -31,6 +31,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
     project(): Project {
       const project = { id: formats.projectId(), apiKey: formats.projectApiKey() };
       context.state.projects.set(project.id, project);
+      context.secrets.changed();
       return { ...project };
     },
 
@@ -60,6 +61,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         revokedAt: null,
       };
       context.state.virtualKeys.set(key.id, key);
+      context.secrets.changed();
       return { virtual_key: virtualKeyView(key), secret: key.secret };
     },
 
@@ -78,6 +80,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         revokedAt: null,
       };
       context.state.apiKeys.set(key.id, key);
+      context.secrets.changed();
       return { id: key.id, token: tokenOf(key), ownerUserId: key.ownerUserId };
     },
   };

@@ -48,6 +48,16 @@ export function emptyState(): LangWatchState {
 
 export const tokenOf = (key: ApiKeyRecord): string => `sk-lw-${key.lookupId}_${key.secret}`;
 
+/** Every credential the state holds: project keys, virtual-key secrets (the previous too), admin tokens. */
+export function* heldCredentials(state: LangWatchState): Generator<string> {
+  for (const project of state.projects.values()) yield project.apiKey;
+  for (const key of state.virtualKeys.values()) {
+    yield key.secret;
+    if (key.previous) yield key.previous.secret;
+  }
+  for (const key of state.apiKeys.values()) yield tokenOf(key);
+}
+
 export const displayPrefixLength = 18;
 
 /** The virtual key as the API returns it. */

@@ -4,6 +4,7 @@ import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
 import { formats, type Environment } from '../formats.js';
 import { createKernel } from '../kernel.js';
+import { createSecretTracker } from '../secrets.js';
 import { revokeVineKey, vineError } from './keys.js';
 import { keyPrefixOf, type VineState } from './state.js';
 
@@ -32,6 +33,9 @@ export const vineRoutes = Object.values(vineApi).map(({ operationId, method, pat
 
 export function createVineCore(options: VineCoreOptions = {}) {
   const state: VineState = { keys: new Map() };
+  const secrets = createSecretTracker(function* () {
+    for (const key of state.keys.values()) yield key.plaintext;
+  });
   const behaviours: Record<VineOperationId, Behaviour> = {
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
   };
@@ -41,6 +45,7 @@ export function createVineCore(options: VineCoreOptions = {}) {
     behaviours,
     clock: options.clock,
     journalSize: options.journalSize,
+    secrets,
     errorResponse: (_name, status, message) => vineError(status, ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : `http_${status}`), message),
   });
 
@@ -51,6 +56,7 @@ export function createVineCore(options: VineCoreOptions = {}) {
       if (options.name !== undefined && typeof options.name !== 'string') throw new TypeError('seed.key: name must be a string');
       const key = { id: formats.vineKeyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.vinePlaintext(env), revokedAt: null };
       state.keys.set(key.id, key);
+      secrets.changed();
       return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };
     },
   };
