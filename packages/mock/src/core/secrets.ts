@@ -24,10 +24,12 @@ export const RETIRED_CREDENTIALS_KEPT = 1000;
 
 export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT): SecretTracker {
   let version = 0;
+  // A ring: once full, each newly retired credential overwrites the oldest.
   const retired: string[] = [];
+  let next = 0;
   const retire = (credential: string) => {
-    retired.push(credential);
-    if (retired.length > capacity) retired.shift();
+    retired[next] = credential;
+    next = (next + 1) % capacity;
   };
   return {
     get version() {
