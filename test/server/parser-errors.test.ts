@@ -1,29 +1,16 @@
 // What node:http refuses before the request reaches the mocks still gets the server's JSON
 // envelope and the CORS header, and never an echo of the request.
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { parseResponse, rawExchange } from './support/raw-socket.js';
 import { useServer } from './support/server.js';
 
 const api = useServer();
 const MARKER = 'sk-lw-EchoMarker0123456789';
-
-/** Raw bytes on a socket; resolves with everything the server sent before closing. */
-function raw(data: string | Buffer): Promise<string> {
-  const { port } = new URL(api.url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), '127.0.0.1', () => socket.end(data));
-    let out = '';
-    socket.setEncoding('latin1').on('data', (chunk: string) => (out += chunk));
-    socket.on('close', () => resolve(out)).on('error', () => undefined);
-  });
-}
-
-function parse(response: string) {
-  const [head = '', body = ''] = response.split('\r\n\r\n');
-  const [statusLine = '', ...lines] = head.split('\r\n');
-  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-  return { status: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(body) as unknown };
-}
+const raw = (data: string | Buffer) => rawExchange(api.url, data);
+const parse = (response: string) => {
+  const { status, headers, body } = parseResponse(response);
+  return { status, headers, body: JSON.parse(body) as unknown };
+};
 
 const CASES: Array<[string, number, string, string | Buffer]> = [
   ['headers over 16 KiB', 431, 'request_header_fields_too_large', `GET /__mock/health HTTP/1.1\r\nHost: x\r\nX-Big: ${MARKER}${'y'.repeat(20_000)}\r\n\r\n`],

@@ -1,21 +1,24 @@
 // What a core knows of the credentials it minted, for redaction: those its state holds, and the
-// last ones that left it (rotated out, or dropped by a reset) that a client may still send. The
-// version changes whenever that set may have changed, so an index of it is rebuilt only then.
+// last ones that left it (rotated out, or dropped by a reset) that a client may still send. It
+// keeps an index of every MIN_FRAGMENT-long piece of them, updated as credentials come and go,
+// so that asking "is this a piece of a credential?" costs one lookup however many there are.
+
+/** Shorter runs are no secret: the public prefixes (display_prefix, keyPrefix) show at most 7 random characters. */
+export const MIN_FRAGMENT = 12;
 
 export interface SecretSource {
-  /** Changes whenever credentials() may yield something new. */
-  readonly version: number;
-  credentials(): Iterable<string>;
+  /** Whether `fragment` (MIN_FRAGMENT characters, lower case) is a piece of a known credential. */
+  hasFragment(fragment: string): boolean;
 }
 
 export interface SecretTracker extends SecretSource {
   /** The credentials the state holds right now. */
   held(): Iterable<string>;
-  /** After credentials were minted. */
-  changed(): void;
-  /** A credential that leaves the state (rotated out) stays covered for the next `capacity` ones. */
+  /** A credential was just created and stored. */
+  minted(credential: string): void;
+  /** A credential left the state (rotated out): it stays covered for the next `capacity` retirements. */
   retire(credential: string): void;
-  /** After the state was swapped (reset): those of `before` it no longer holds are retired. */
+  /** The state was swapped (reset): what left it is retired, what came back is covered again. */
   replaced(before: Iterable<string>): void;
 }
 
@@ -23,34 +26,54 @@ export interface SecretTracker extends SecretSource {
 export const RETIRED_CREDENTIALS_KEPT = 1000;
 
 export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT): SecretTracker {
-  let version = 0;
-  // A ring: once full, each newly retired credential overwrites the oldest.
+  // Why each credential is covered: once for being held, once per place in the retired ring.
+  const reasons = new Map<string, number>();
+  const fragments = new Map<string, number>();
   const retired: string[] = [];
   let next = 0;
+
+  const count = (map: Map<string, number>, key: string, delta: number): number => {
+    const value = (map.get(key) ?? 0) + delta;
+    if (value === 0) map.delete(key);
+    else map.set(key, value);
+    return value;
+  };
+  const cover = (credential: string) => {
+    if (count(reasons, credential, 1) === 1) for (const fragment of fragmentsOf(credential)) count(fragments, fragment, 1);
+  };
+  const uncover = (credential: string) => {
+    if (count(reasons, credential, -1) === 0) for (const fragment of fragmentsOf(credential)) count(fragments, fragment, -1);
+  };
+  /** Moves a credential's reason from "held" to a place in the ring, evicting the oldest one there. */
   const retire = (credential: string) => {
+    const evicted = retired[next];
     retired[next] = credential;
     next = (next + 1) % capacity;
+    if (evicted !== undefined) uncover(evicted);
   };
+  for (const credential of held()) cover(credential);
+
   return {
-    get version() {
-      return version;
-    },
+    hasFragment: (fragment) => fragments.has(fragment),
     held,
-    *credentials() {
-      yield* held();
-      yield* retired;
-    },
-    changed() {
-      version += 1;
-    },
-    retire(credential) {
-      retire(credential);
-      version += 1;
-    },
+    minted: cover,
+    retire,
     replaced(before) {
       const now = new Set(held());
-      for (const credential of before) if (!now.has(credential)) retire(credential);
-      version += 1;
+      const was = new Set(before);
+      for (const credential of was) if (!now.has(credential)) retire(credential);
+      for (const credential of now) if (!was.has(credential)) cover(credential);
     },
   };
 }
+
+/** Every MIN_FRAGMENT-long window of every alphanumeric run of a credential, case-folded. */
+export function fragmentsOf(text: string): string[] {
+  const fragments: string[] = [];
+  for (const run of text.toLowerCase().match(ALPHANUMERIC_RUN) ?? []) {
+    for (let i = 0; i + MIN_FRAGMENT <= run.length; i++) fragments.push(run.slice(i, i + MIN_FRAGMENT));
+  }
+  return fragments;
+}
+
+const ALPHANUMERIC_RUN = new RegExp(`[0-9a-z]{${MIN_FRAGMENT},}`, 'g');

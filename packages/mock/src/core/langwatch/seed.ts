@@ -31,7 +31,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
     project(): Project {
       const project = { id: formats.projectId(), apiKey: formats.projectApiKey() };
       context.state.projects.set(project.id, project);
-      context.secrets.changed();
+      context.secrets.minted(project.apiKey);
       return { ...project };
     },
 
@@ -61,7 +61,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         revokedAt: null,
       };
       context.state.virtualKeys.set(key.id, key);
-      context.secrets.changed();
+      context.secrets.minted(key.secret);
       return { virtual_key: virtualKeyView(key), secret: key.secret };
     },
 
@@ -80,7 +80,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         revokedAt: null,
       };
       context.state.apiKeys.set(key.id, key);
-      context.secrets.changed();
+      context.secrets.minted(tokenOf(key));
       return { id: key.id, token: tokenOf(key), ownerUserId: key.ownerUserId };
     },
   };

@@ -43,7 +43,7 @@ export function rotateVirtualKey(context: LangWatchContext, input: OperationInpu
   // The secret before the previous one leaves the state: redaction must still know it.
   if (key.previous) context.secrets.retire(key.previous.secret);
   rotate(key, input.now, context.graceMs);
-  context.secrets.changed();
+  context.secrets.minted(key.secret);
   return { status: 200, body: { virtual_key: virtualKeyView(key), secret: key.secret } };
 }
 

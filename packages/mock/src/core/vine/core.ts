@@ -56,7 +56,7 @@ export function createVineCore(options: VineCoreOptions = {}) {
       if (options.name !== undefined && typeof options.name !== 'string') throw new TypeError('seed.key: name must be a string');
       const key = { id: formats.vineKeyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.vinePlaintext(env), revokedAt: null };
       state.keys.set(key.id, key);
-      secrets.changed();
+      secrets.minted(key.plaintext);
       return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };
     },
   };
