@@ -1,8 +1,8 @@
 // Bodies over 1 MiB get their 413, every time: the answer goes out at once, the rest of the
 // body is drained so that a client still sending can finish without a reset, and past 16 MiB
 // the connection is cut only after the 413 has long been sent.
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { openRaw } from '../server/support/raw-socket.js';
 import { useServer } from '../server/support/server.js';
 
 const api = useServer({ log: 'silent' });
@@ -19,9 +19,8 @@ interface Exchange {
 
 /** Sends `head`, then `size` body bytes (chunk-framed when `chunked`), reading all along. */
 function upload(head: string, size: number, chunked: boolean): Promise<Exchange> {
-  const { port } = new URL(api.url);
   return new Promise((resolve) => {
-    const socket = connect(Number(port), '127.0.0.1');
+    const socket = openRaw(api.url);
     let response = '';
     let error: string | undefined;
     let sent = 0;

@@ -7,8 +7,12 @@ import { startCliServer } from './support/cli-server.js';
 import { pipelinedLoad } from './support/pipelined-load.js';
 
 const TOTAL = 200_000;
-const WARM_UP = 20_000;
+/** By then every bounded structure is full: the journals (1,000 each), the retired secrets (1,000 rotations). */
+const WARM_UP = 30_000;
+const SAMPLE_EVERY = 10_000;
 const MiB = 1024 * 1024;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Resident set size of a process, from /proc (Linux). */
 const rssOf = (pid: number) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
@@ -38,7 +42,8 @@ it(`${TOTAL.toLocaleString('en')} requests: no 5xx, RSS flat after warm-up, jour
   ];
 
   const pid = server.cli.child.pid!;
-  let rssAfterWarmUp = 0;
+  // RSS every 10,000 answers; a single reading can land on either side of a garbage collection.
+  const samples: number[] = [];
   const started = performance.now();
   const statuses = await pipelinedLoad(server.url, {
     total: TOTAL,
@@ -46,18 +51,19 @@ it(`${TOTAL.toLocaleString('en')} requests: no 5xx, RSS flat after warm-up, jour
     depth: 32,
     request: (n) => mix[n % mix.length]!(n),
     onProgress: (answered) => {
-      if (rssAfterWarmUp === 0 && answered >= WARM_UP) rssAfterWarmUp = rssOf(pid);
+      if (answered >= (samples.length + 1) * SAMPLE_EVERY) samples.push(rssOf(pid));
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  const rssAtEnd = rssOf(pid);
+  const rssAfterWarmUp = median(samples.slice(WARM_UP / SAMPLE_EVERY - 1, WARM_UP / SAMPLE_EVERY + 2));
+  const rssAtEnd = median(samples.slice(-3));
   const journal = (await send(server.url, 'GET', '/__mock/requests')).body;
   const growth = (rssAtEnd - rssAfterWarmUp) / MiB;
 
   console.log(
     [
       `soak: ${TOTAL} requests in ${seconds.toFixed(1)} s (${Math.round(TOTAL / seconds)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${logLines} log lines`,
-      `soak: RSS ${(rssAfterWarmUp / MiB).toFixed(1)} MiB after ${WARM_UP} requests, ${(rssAtEnd / MiB).toFixed(1)} MiB at the end: growth ${growth.toFixed(1)} MiB (limit 30)`,
+      `soak: RSS (median of 3 readings) ${(rssAfterWarmUp / MiB).toFixed(1)} MiB around ${WARM_UP} requests, ${(rssAtEnd / MiB).toFixed(1)} MiB at the end: growth ${growth.toFixed(1)} MiB (limit 30); every ${SAMPLE_EVERY}: ${samples.map((rss) => (rss / MiB).toFixed(0)).join(' ')}`,
       `soak: journal ${journal.langwatch.length} LangWatch + ${journal.vine.length} Vine entries (limit 1000 each)`,
     ].join('\n'),
   );
