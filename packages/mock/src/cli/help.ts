@@ -10,7 +10,7 @@ Flags:
   --grace <duration>       how long a rotated-out virtual-key secret keeps working (default 24h)
   --propagation <duration> how long the data plane takes to see a revocation (default 60s)
   --clock <system|frozen>  frozen: time moves only through POST /__mock/clock (default system)
-  --seed <file.json>       entities to create at start (format: docs/server.md)
+  --seed <file.json>       entities to create at start (format: docs/server.md, 1 MiB at most)
   --no-demo                do not create the demo keys
   --log <pretty|json|silent>  request log format (default pretty); json also prints the
                            banner as one JSON line
