@@ -13,7 +13,11 @@ beforeAll(async () => {
   server = await startCliServer();
 });
 afterAll(async () => {
-  expect(await server.stop()).toBe(0);
+  try {
+    expect(await within(server.stop(), 15_000, 'exit after SIGTERM')).toBe(0);
+  } finally {
+    server.kill();
+  }
 });
 
 const raw = (data: string | Buffer) => rawExchange(server.url, data);

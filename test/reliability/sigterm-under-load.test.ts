@@ -1,7 +1,7 @@
 // SIGTERM while 300 requests are in flight (held by injected delays, some with bodies): every
 // one is answered, with Connection: close, no new connection is taken, and the process exits 0.
 import { Agent, request } from 'node:http';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { send } from '../server/support/server.js';
 import { startCliServer } from './support/cli-server.js';
 
@@ -10,6 +10,7 @@ const HOLD_MS = 3_000;
 
 it(`SIGTERM with ${3 * PER_OPERATION} requests in flight: all answered, exit 0`, async () => {
   const server = await startCliServer();
+  onTestFinished(() => server.kill());
   const { demo } = server.banner;
   const bearer = { authorization: `Bearer ${demo.virtual_key.secret}` };
   for (const operation_id of ['postApiV1KeysByIdRevoke', 'gatewayListModels', 'gatewayCreateChatCompletion']) {

@@ -1,7 +1,7 @@
 // 200,000 requests against one server process (the real CLI, logging as by default): no 5xx,
 // memory flat after warm-up (RSS growth < 30 MB), and the journal bounded. Prints both figures.
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { send } from '../server/support/server.js';
 import { startCliServer } from './support/cli-server.js';
 import { pipelinedLoad } from './support/pipelined-load.js';
@@ -19,6 +19,7 @@ const rssOf = (pid: number) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`
 
 it(`${TOTAL.toLocaleString('en')} requests: no 5xx, RSS flat after warm-up, journal bounded`, async () => {
   const server = await startCliServer();
+  onTestFinished(() => server.kill());
   // The log goes on being written (as by default), only no longer kept here.
   let logLines = 0;
   server.cli.child.stdout!.removeAllListeners('data').on('data', (chunk: Buffer) => (logLines += chunk.toString('latin1').split('\n').length - 1));

@@ -10,6 +10,8 @@ export interface CliServer {
   logLines(): Array<Record<string, unknown>>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | string>;
+  /** SIGKILL if still running: for `finally`, so that a failed test leaves no process behind. */
+  kill(): void;
 }
 
 export async function startCliServer(args: string[] = []): Promise<CliServer> {
@@ -29,6 +31,9 @@ export async function startCliServer(args: string[] = []): Promise<CliServer> {
     stop() {
       if (cli.child.exitCode === null) cli.child.kill('SIGTERM');
       return cli.exited;
+    },
+    kill() {
+      if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGKILL');
     },
   };
 }
