@@ -36,10 +36,10 @@ export interface ListenOptions {
 }
 
 /**
- * A client trickling its headers (slowloris) is cut after 10 s with a 408, one whose whole
- * request takes over 30 s too; node checks every second rather than its default 30 s. Idle
- * keep-alive connections cost nothing and are left alone; an injected delay is not a request
- * still arriving, so it is not cut either.
+ * A client trickling its headers (slowloris), or a connection that sends nothing, is cut after
+ * 10 s with a 408; one whose whole request takes over 30 s too. Node checks every second rather
+ * than every 30 s. An injected delay is not a request still arriving, so it is never cut; idle
+ * keep-alive connections close after node's keepAliveTimeout (5 s), as before.
  */
 const CONNECTION_LIMITS = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
 /** A mock has no virtual hosts: an HTTP/1.1 request without Host is served, not refused with node's bare 400. */
