@@ -30,7 +30,7 @@ describe('request log', () => {
         }
         if (format === 'json') {
           const first = JSON.parse(api.logLines[0]!);
-          expect(first).toEqual({ time: expect.any(String), method: 'POST', path: `/api/gateway/v1/virtual-keys/${virtual_key.id}/rotate`, status: 200, operation_id: 'postApiGatewayV1Virtual-keysByIdRotate', duration_ms: expect.any(Number) });
+          expect(first).toEqual({ event: 'request', time: expect.any(String), method: 'POST', path: `/api/gateway/v1/virtual-keys/${virtual_key.id}/rotate`, status: 200, operation_id: 'postApiGatewayV1Virtual-keysByIdRotate', duration_ms: expect.any(Number) });
           expect(JSON.parse(api.logLines[1]!).path).toBe('/v1/models');
         } else {
           expect(api.logLines[0]).toMatch(new RegExp(`POST +/api/gateway/v1/virtual-keys/${virtual_key.id}/rotate → 200  postApiGatewayV1Virtual-keysByIdRotate \\(\\d+\\.\\d ms\\)$`));

@@ -24,7 +24,7 @@ function useServer(options: MockServerOptions = {}) {
 async function credentialsOf(url: string, id: string) {
   const reply = await send(url, 'GET', '/__mock/credentials', { headers: sessionHeaders(id) });
   expect(reply.status).toBe(200);
-  return reply.body as { project: { id: string; apiKey: string }; demo: { virtual_key: { id: string; secret: string }; vine_key: { id: string } } };
+  return reply.body as { project: { id: string; api_key: string }; demo: { virtual_key: { id: string; secret: string }; vine_key: { id: string } } };
 }
 
 describe('a session is a whole world', () => {
@@ -34,7 +34,7 @@ describe('a session is a whole world', () => {
     const a = await credentialsOf(api.url, 'worker-a');
     const b = await credentialsOf(api.url, 'worker-b');
     const main = api.server.credentials;
-    const secrets = [a, b, main].flatMap((c) => [c.project.apiKey, c.demo!.virtual_key.secret]);
+    const secrets = [a.project.api_key, a.demo.virtual_key.secret, b.project.api_key, b.demo.virtual_key.secret, main.project.apiKey, main.demo!.virtual_key.secret];
     expect(new Set(secrets).size).toBe(6); // no two worlds share a secret
     // A session's key is unknown to the default world and to the other session.
     const models = (headers: Record<string, string>, secret: string) => send(api.url, 'GET', '/v1/models', { headers: { ...headers, authorization: `Bearer ${secret}` } });
@@ -46,7 +46,7 @@ describe('a session is a whole world', () => {
   it('the path prefix and the header name the same session; a base URL is all an SDK needs', async () => {
     const creds = await credentialsOf(api.url, 'prefix-1');
     const defaultJournal = (await send(api.url, 'GET', '/__mock/requests')).body;
-    const lw = createLangWatchClient({ apiKey: creds.project.apiKey, baseUrl: sessionUrl(api.url, 'prefix-1') });
+    const lw = createLangWatchClient({ apiKey: creds.project.api_key, baseUrl: sessionUrl(api.url, 'prefix-1') });
     const { virtual_key } = await lw.virtualKeys.revoke(creds.demo.virtual_key.id);
     expect(virtual_key.status).toBe('revoked');
     const journal = (await send(api.url, 'GET', '/__mock/requests', { headers: sessionHeaders('prefix-1') })).body;
@@ -88,7 +88,7 @@ describe('a session is a whole world', () => {
     const old = await credentialsOf(api.url, 'listed');
     expect((await send(api.url, 'DELETE', '/__mock/sessions/listed')).status).toBe(204);
     expect((await send(api.url, 'DELETE', '/__mock/sessions/listed')).status).toBe(404);
-    expect((await credentialsOf(api.url, 'listed')).project.apiKey).not.toBe(old.project.apiKey); // a new world
+    expect((await credentialsOf(api.url, 'listed')).project.api_key).not.toBe(old.project.api_key); // a new world
   });
 });
 
@@ -139,9 +139,9 @@ describe('idle sessions end after --session-ttl, at the exact edge (session cloc
   it('idle ttl - 1 ms: the same world; idle ttl: a new one; an idle one frees its slot for a newcomer', async () => {
     const first = await credentialsOf(api.url, 'idle');
     clock.advance(59_999);
-    expect((await credentialsOf(api.url, 'idle')).project.apiKey).toBe(first.project.apiKey); // a use: the idle time starts again
+    expect((await credentialsOf(api.url, 'idle')).project.api_key).toBe(first.project.api_key); // a use: the idle time starts again
     clock.advance(60_000);
-    expect((await credentialsOf(api.url, 'idle')).project.apiKey).not.toBe(first.project.apiKey);
+    expect((await credentialsOf(api.url, 'idle')).project.api_key).not.toBe(first.project.api_key);
 
     expect((await send(api.url, 'GET', '/__session/newcomer/__mock/clock')).status).toBe(429); // bound of 1, "idle" is live
     clock.advance(59_999);

@@ -43,7 +43,7 @@ const json = { 'content-type': 'application/json' };
 async function runStep(session: string, model: Model, step: Op): Promise<void> {
   const at = (path: string) => `/__session/${session}${path}`;
   const creds = (await send(url, 'GET', at('/__mock/credentials'))).body;
-  const project = { 'x-auth-token': creds.project.apiKey };
+  const project = { 'x-auth-token': creds.project.api_key };
   const vk = creds.demo.virtual_key.id;
   switch (step.kind) {
     case 'advance': {

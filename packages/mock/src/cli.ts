@@ -4,12 +4,17 @@
 // dist/cli.js (npm run bundle:cli): loading one file instead of ~40 modules saves about a
 // fifth of the cold start.
 import type { RunSettings } from './cli/args.js';
-import { formatStopped, runCli } from './cli/main.js';
+import { formatStopped, runCli, wantsJson } from './cli/main.js';
+import { survivingWriter } from './cli/stdio.js';
 import type { MockServer } from './server.js';
 
+const err = survivingWriter(process.stderr);
 const io = {
-  out: (text: string) => void process.stdout.write(text),
-  err: (text: string) => void process.stderr.write(text),
+  out: survivingWriter(process.stdout, (error) => {
+    const message = `stdout is gone (${(error as { code?: string }).code ?? error.message}); the request log is off, the server goes on`;
+    err(wantsJson(process.argv) ? `${JSON.stringify({ event: 'warning', message })}\n` : `revokit-mock: ${message}\n`);
+  }),
+  err,
 };
 
 /** SIGINT/SIGTERM: a graceful stop; a second one cuts the requests still in flight. */

@@ -5,9 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock, type ClockMode, type MockClock } from './core/clock.js';
+import { createRedactor } from './core/redact.js';
 import { defaultFamilies, type DefaultFamilies } from './families/index.js';
 import type { AnyFamily, CredentialsOf, FamilySettings, MocksOf } from './families/family.js';
 import { createControlPlane } from './server/control/control-plane.js';
+import { answerClientError } from './server/wire/client-error.js';
 import { createRequestHandler, type RequestHandler } from './server/wire/handler.js';
 import { SESSION_HEADER } from './server/wire/session-select.js';
 import { createWorldChooser } from './server/wire/world-choice.js';
@@ -67,6 +69,16 @@ export interface ListenOptions {
   port?: number;
 }
 
+/**
+ * A client trickling its headers (slowloris), or a connection that sends nothing, is cut after
+ * 10 s with a 408; one whose whole request takes over 30 s too. Node checks every second rather
+ * than every 30 s. An injected delay is not a request still arriving, so it is never cut; idle
+ * keep-alive connections close after node's keepAliveTimeout (5 s), as before.
+ */
+const CONNECTION_LIMITS = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+/** A mock has no virtual hosts: an HTTP/1.1 request without Host is served, not refused with node's bare 400. */
+const LENIENT = { requireHostHeader: false };
+
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_SESSION_TTL_MS = 600_000;
@@ -117,18 +129,22 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
   const writeLogLine = options.writeLogLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   let closing = false;
   let controlToken = options.controlToken;
+  // What the server writes (log lines, 404/405 messages, control-plane errors) may quote a credential of any world.
+  const redact = createRedactor([{ hasFragment: (fragment) => world.secrets.hasFragment(fragment) || sessions.some((w) => w.secrets.hasFragment(fragment)) }]).redact;
   const handler = createRequestHandler({
     choose: createWorldChooser({ defaultWorld: world, sessions, requireSession: options.requireSession === true }),
     defaultWorld: world,
-    control: createControlPlane(families, sessions),
+    control: createControlPlane(families, sessions, redact),
+    redact,
     controlToken: () => controlToken,
-    log: createRequestLog(options.log ?? 'silent', writeLogLine),
+    log: createRequestLog(options.log ?? 'silent', writeLogLine, redact),
     closing: () => closing,
   });
   // Idle sessions free their memory even if nobody asks for them again.
   const sweeper = setInterval(() => sessions.sweep(), Math.min(sessions.ttlMs, 60_000));
   sweeper.unref();
-  const server: Server = createServer({ noDelay: true }, handler);
+  const server: Server = createServer({ noDelay: true, ...CONNECTION_LIMITS, ...LENIENT }, handler);
+  server.on('clientError', answerClientError);
   let url: string | undefined;
 
   return {

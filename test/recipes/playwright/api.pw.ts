@@ -3,7 +3,7 @@ import { expect, test } from './fixtures.js';
 test('revoke a virtual key; the gateway sees it after 60 s of this session\'s clock', async ({ request, session }) => {
   const { project, demo } = session.credentials;
   await request.post('__mock/clock', { data: { frozen: true } });
-  const revoked = await request.post(`api/gateway/v1/virtual-keys/${demo.virtual_key.id}/revoke`, { headers: { 'x-auth-token': project.apiKey } });
+  const revoked = await request.post(`api/gateway/v1/virtual-keys/${demo.virtual_key.id}/revoke`, { headers: { 'x-auth-token': project.api_key } });
   expect(revoked.status()).toBe(200);
   const models = async () => (await request.get('v1/models', { headers: { authorization: `Bearer ${demo.virtual_key.secret}` } })).status();
   await request.post('__mock/clock', { data: { advance_ms: 59_999 } });

@@ -8,7 +8,7 @@ interface MockSession {
   url: string;
   /** The demo credentials minted for this session alone. */
   credentials: {
-    project: { apiKey: string };
+    project: { api_key: string };
     demo: { virtual_key: { id: string; secret: string }; vine_key: { id: string } };
   };
 }

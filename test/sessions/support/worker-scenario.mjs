@@ -33,7 +33,7 @@ const gateway = (secret) => call('GET', '/v1/models', { headers: { authorization
 
 for (let round = 0; round < Number(rounds); round++) {
   const { body: creds } = await call('GET', '/__mock/credentials');
-  const project = { 'x-auth-token': creds.project.apiKey };
+  const project = { 'x-auth-token': creds.project.api_key };
   const vk = creds.demo.virtual_key;
   const before = (await call('GET', '/__mock/clock')).body;
   expect('clock starts frozen, at offset of a fresh reset', before.frozen, true);

@@ -2,6 +2,7 @@
 // part per API family. (These are throwaway mock credentials, printed on purpose; request log
 // lines never carry any.)
 import type { ClockMode } from '../core/clock.js';
+import { snakeKeys } from '../core/inputs.js';
 import type { AnyFamily, CredentialsPart } from '../families/family.js';
 import { defaultFamilies } from '../families/index.js';
 import { formatDuration } from './durations.js';
@@ -59,7 +60,7 @@ export function formatBannerJson(info: BannerInfo): string {
     propagation_ms: info.propagationMs,
     ...(info.sessions ? { sessions: { ttl_ms: info.sessions.ttlMs, max: info.sessions.max, required: info.sessions.required } } : {}),
     ...(info.controlToken === undefined ? {} : { control_token: info.controlToken }),
-    ...info.credentials,
-    demo: info.credentials.demo ?? null,
+    ...(snakeKeys(info.credentials) as object),
+    demo: snakeKeys(info.credentials.demo ?? null),
   })}\n`;
 }

@@ -13,7 +13,7 @@ Flags:
   --grace <duration>       how long a rotated-out virtual-key secret keeps working (default 24h)
   --propagation <duration> how long the data plane takes to see a revocation (default 60s)
   --clock <system|frozen>  frozen: time moves only through POST /__mock/clock (default system)
-  --seed <file.json>       entities to create at start (format: docs/server.md)
+  --seed <file.json>       entities to create at start (format: docs/server.md, 1 MiB at most)
   --no-demo                do not create the demo keys
   --session-ttl <duration> a session idle this long ends (default 10m)
   --max-sessions <n>       at most this many sessions at once; one more gets 429 (default 256)

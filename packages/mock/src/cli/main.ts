@@ -32,7 +32,7 @@ export function cliVersion(): string {
 }
 
 /** Under `--log json` every line the CLI writes is JSON, errors included. Read off argv, as the error may be in the flags themselves. */
-const wantsJson = (argv: readonly string[]) => argv.some((arg, i) => arg === '--log=json' || (arg === '--log' && argv[i + 1] === 'json'));
+export const wantsJson = (argv: readonly string[]) => argv.some((arg, i) => arg === '--log=json' || (arg === '--log' && argv[i + 1] === 'json'));
 
 /** A one-line startup error, on stderr, as text or as a JSON line. */
 function reportError(io: CliIo, argv: readonly string[], message: string): void {

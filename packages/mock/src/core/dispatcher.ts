@@ -74,7 +74,7 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
       }
       let response: MockResponse;
       if (fault?.status !== undefined) {
-        response = options.errorResponse(name, fault.status, `Injected fault: HTTP ${fault.status}`);
+        response = fault.body !== undefined ? { status: fault.status, rawBody: fault.body } : options.errorResponse(name, fault.status, `Injected fault: HTTP ${fault.status}`);
       } else {
         response = runBehaviour(name, { params, query: parseQuery(request.query), headers: request.headers, body: request.body, now });
         if (fault?.dropResponse) {

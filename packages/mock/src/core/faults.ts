@@ -1,11 +1,13 @@
 // Injected failures, queued per operation and consumed by the next matching requests.
-import { InputError, nameIn, readInput, rules, type Naming, type Rules } from './inputs.js';
+import { InputError, joinPath, nameIn, readInput, rules, type Naming, type Rules } from './inputs.js';
 
 export interface FaultSpec {
   /** Answer with this status (400–599, in the API's error envelope) instead of running the behaviour. */
   status?: number;
-  /** Extra response headers, e.g. { 'retry-after': '0' }. Headers that frame the message are refused. */
+  /** Extra response headers, e.g. { 'retry-after': '0' }; a `content-type` replaces the answer's. Headers that frame the message are refused. */
   headers?: Record<string, string>;
+  /** With `status`: this text, sent as is, instead of the API's error envelope (e.g. a proxy's HTML page). */
+  body?: string;
   /** Wait this long (real time, 0–600000 ms) before answering or dropping. */
   delayMs?: number;
   /** Drop the connection without running the behaviour: the request never took effect. */
@@ -34,6 +36,7 @@ const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connect
 const faultRules: Rules<FaultSpec> = {
   status: rules.integer(400, 599),
   headers: rules.headers(FRAMING_HEADERS),
+  body: rules.string,
   delayMs: rules.integer(0, 600_000),
   networkError: rules.boolean,
   dropResponse: rules.boolean,
@@ -47,6 +50,10 @@ export function readFault(value: unknown, where: string, naming: Naming): FaultS
   if (modes > 1) {
     const names = ['status', 'networkError', 'dropResponse'].map((name) => nameIn(naming, name));
     throw new InputError(nameIn(naming, 'status'), `${names.join(', ')} exclude each other: a fault takes at most one`);
+  }
+  if (fault.body !== undefined && fault.status === undefined) {
+    const [body, status] = ['body', 'status'].map((name) => joinPath(where, nameIn(naming, name)));
+    throw new InputError(body!, `${body} needs ${status}: it replaces the error envelope of that status`);
   }
   return fault;
 }

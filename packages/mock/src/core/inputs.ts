@@ -78,6 +78,13 @@ export const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) =>
 
 export const nameIn = (naming: Naming, name: string): string => (naming === 'snake' ? snakeCase(name) : name);
 
+/** A JSON value with every object key in snake_case, for the JSON doors out (control plane, banner). */
+export function snakeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [snakeCase(key), snakeKeys(item)]));
+}
+
 /**
  * Checks that `value` is an object with no field outside `fieldRules` and that each present field
  * (undefined counts as absent) passes its rule; returns the fields, arrays copied. `where` names the

@@ -1,5 +1,5 @@
 // A bounded record of the requests a mock answered, with credentials redacted.
-import { redactCredentials } from './redact.js';
+import { redactCredentials, type Redactor } from './redact.js';
 
 export interface JournalEntry {
   method: string;
@@ -20,7 +20,10 @@ export interface Journal {
   clear(): void;
 }
 
-export function createJournal(capacity = 1000): Journal {
+const FORMATS_ONLY: Redactor = { redact: redactCredentials };
+
+/** `redactor` decides what a URL shows (default: credentials in the known formats redacted). */
+export function createJournal(capacity = 1000, redactor: Redactor = FORMATS_ONLY): Journal {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('journal capacity must be a positive integer');
   // Ring buffer: once full, each new entry overwrites the oldest. Entries are stored as given
   // and redacted and formatted only when read: recording is on every request's path, reading is rare.
@@ -28,7 +31,7 @@ export function createJournal(capacity = 1000): Journal {
   let next = 0;
   const view = (entry: JournalInput): JournalEntry => ({
     ...entry,
-    url: redactCredentials(entry.url),
+    url: redactor.redact(entry.url),
     at: new Date(entry.at).toISOString(),
   });
   return {

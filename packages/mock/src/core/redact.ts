@@ -1,6 +1,57 @@
-// Every credential format the mocks mint, so none of them can leak into a journal or a log.
-const CREDENTIAL = /sk-lw-[A-Za-z0-9_]+|lw_vk_(?:live|test)_[0-9A-Za-z]+|vine_(?:live|test)_[0-9A-Za-z]+/g;
+// Credentials out of everything the mocks write down: journal URLs, log lines, error messages.
+// Text is cut into components at anything a credential cannot contain ("/", "?", "=", spaces,
+// quotes…). Each component is judged in the form the router sees and beyond: percent-decoded
+// until nothing changes (so "%76ine_live_…" and a doubly encoded form are caught) and
+// case-folded. A component that holds a credential is replaced whole by "[redacted]": one in a
+// known format, or MIN_FRAGMENT or more consecutive characters of a credential the mock minted
+// (so an admin token without its "sk-lw-" prefix, either half of it, or a secret split in two).
+import { fragmentsOf, type SecretSource } from './secrets.js';
 
+const CREDENTIAL_FORMAT = /sk-lw-[a-z0-9_]+|lw_vk_(?:live|test)_[0-9a-z]+|vine_(?:live|test)_[0-9a-z]+/i;
+/** Characters a component may hold; every other one separates components. */
+const SEPARATORS = /([^A-Za-z0-9%_.~+-]+)/;
+const MARK = '[redacted]';
+
+/** Redacts credentials in the known formats, however encoded or cased. */
 export function redactCredentials(text: string): string {
-  return text.replace(CREDENTIAL, '[redacted]');
+  return redactWith(text, []);
+}
+
+export interface Redactor {
+  redact(text: string): string;
+}
+
+/** Redacts the known formats and every credential the sources hold, whole or in part. */
+export function createRedactor(sources: readonly SecretSource[]): Redactor {
+  return { redact: (text) => redactWith(text, sources) };
+}
+
+function redactWith(text: string, sources: readonly SecretSource[]): string {
+  const parts = text.split(SEPARATORS);
+  let changed = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    if (holdsCredential(parts[i]!, sources)) {
+      parts[i] = MARK;
+      changed = true;
+    }
+  }
+  return changed ? parts.join('') : text;
+}
+
+function holdsCredential(component: string, sources: readonly SecretSource[]): boolean {
+  if (component.length < 7) return false; // "sk-lw-x" is the shortest match, and decoding only shortens
+  const plain = decodeFully(component);
+  if (CREDENTIAL_FORMAT.test(plain)) return true;
+  return sources.length > 0 && fragmentsOf(plain).some((fragment) => sources.some((source) => source.hasFragment(fragment)));
+}
+
+/** Percent-decoding byte by byte, repeated until stable: credentials are ASCII, so bytes are enough. */
+function decodeFully(text: string): string {
+  let current = text;
+  for (let round = 0; round < 8 && current.includes('%'); round++) {
+    const next = current.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    if (next === current) break;
+    current = next;
+  }
+  return current;
 }

@@ -5,6 +5,8 @@ import { createClock, type ClockMode, type MockClock } from './clock.js';
 import { createDispatcher, type Behaviour } from './dispatcher.js';
 import { createFaults, type Faults } from './faults.js';
 import { createJournal, type JournalEntry } from './journal.js';
+import { createRedactor } from './redact.js';
+import { createSecretTracker, type SecretSource, type SecretTracker } from './secrets.js';
 import type { MockRequest, MockResponse, Outcome } from './transport.js';
 
 /** A route a mock answers. `plane` names the base URL it lives under (e.g. "api", "gateway"). */
@@ -30,6 +32,8 @@ export interface StatefulMock<State extends object = object, Name extends string
   readonly requests: JournalEntry[];
   /** Injected failures for the next requests of an operation. */
   readonly faults: Faults<Name>;
+  /** The credentials this mock holds (and recently held), for redaction beyond its journal. */
+  readonly secrets: SecretSource;
   /** Back to the baseline (by default the state at creation): same ids, same credentials; clock offset zero, journal and faults cleared. */
   reset(): void;
   /** Makes the current state the one reset() returns to. */
@@ -49,12 +53,15 @@ export interface StatefulMockOptions<Name extends string, State extends object> 
   clock?: MockClock | ClockMode | undefined;
   /** Journal capacity (default 1000). */
   journalSize?: number | undefined;
+  /** The credentials the product mints, so that redaction covers them in any form. */
+  secrets?: SecretTracker;
 }
 
 export function createStatefulMock<Name extends string, State extends object>(options: StatefulMockOptions<Name, State>): StatefulMock<State, Name> {
   const { state, routes, behaviours, errorResponse } = options;
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
-  const journal = createJournal(options.journalSize);
+  const secrets = options.secrets ?? createSecretTracker(() => []);
+  const journal = createJournal(options.journalSize, createRedactor([secrets]));
   const faults = createFaults(routes.map((route) => route.name));
   const dispatcher = createDispatcher({ routes, behaviours, errorResponse, clock, faults, journal });
   let baseline = structuredClone(state);
@@ -68,8 +75,11 @@ export function createStatefulMock<Name extends string, State extends object>(op
       return journal.entries();
     },
     faults,
+    secrets,
     reset() {
+      const held = [...secrets.held()];
       Object.assign(state, structuredClone(baseline));
+      secrets.replaced(held);
       clock.reset();
       journal.clear();
       faults.clear();

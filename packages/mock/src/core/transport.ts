@@ -19,6 +19,8 @@ export interface MockResponse {
   headers?: Record<string, string>;
   /** JSON-serialisable; undefined means no body. */
   body?: unknown;
+  /** Text sent as is instead of `body` (an injected fault's, e.g. a proxy's HTML page). */
+  rawBody?: string;
 }
 
 export type Outcome =

@@ -41,7 +41,12 @@ async function toMswResponse(outcome: Outcome): Promise<Response | undefined> {
   if (outcome.kind === 'unmatched' || outcome.kind === 'method-not-allowed') return undefined;
   if (outcome.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
   if (outcome.kind === 'network-error') return HttpResponse.error();
-  const { status, headers, body } = outcome.response;
+  const { status, headers, body, rawBody } = outcome.response;
+  if (rawBody !== undefined) {
+    const textHeaders = new Headers(headers);
+    if (!textHeaders.has('content-type')) textHeaders.set('content-type', 'text/plain; charset=utf-8');
+    return new HttpResponse(rawBody, { status, headers: textHeaders });
+  }
   return body === undefined ? new HttpResponse(null, { status, headers }) : HttpResponse.json(body, { status, headers });
 }
 

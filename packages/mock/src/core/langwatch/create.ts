@@ -2,13 +2,14 @@
 // `handle(request)`. Adapters (MSW, node:http) wrap it; it knows nothing of them.
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
+import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { revokeApiKey } from './api-keys.js';
 import { apiError, errorCodeForStatus, gatewayError } from './envelopes.js';
 import { authenticateSecret, createChatCompletion, listModels, type AuthenticateResult } from './gateway.js';
 import { langWatchRoutes, type LangWatchOperationId } from './routes.js';
 import { createLangWatchSeeder, type LangWatchSeeder } from './seed.js';
-import { emptyState, type LangWatchContext, type LangWatchState, type Project } from './state.js';
+import { emptyState, heldCredentials, type LangWatchContext, type LangWatchState, type Project } from './state.js';
 import { revokeVirtualKey, rotateVirtualKey } from './virtual-keys.js';
 
 export interface LangWatchCoreOptions {
@@ -38,8 +39,11 @@ export const DEFAULT_GRACE_MS = 86_400_000;
 export const DEFAULT_PROPAGATION_MS = 60_000;
 
 export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWatchCore {
+  const state = emptyState();
   const context: LangWatchContext = {
-    state: emptyState(),
+    state,
+    // Rotated-out secrets stay covered as long as a journal entry may name them.
+    secrets: createSecretTracker(() => heldCredentials(state), Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0)),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
   };
@@ -58,6 +62,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     behaviours,
     clock: options.clock,
     journalSize: options.journalSize,
+    secrets: context.secrets,
     errorResponse: (name, status, message) =>
       planeOf.get(name) === 'gateway'
         ? gatewayError(status, status >= 500 ? 'server_error' : 'invalid_request_error', errorCodeForStatus(status), message)

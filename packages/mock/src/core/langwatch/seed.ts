@@ -72,6 +72,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
     project() {
       const project = { id: formats.projectId(), apiKey: formats.projectApiKey() };
       context.state.projects.set(project.id, project);
+      context.secrets.minted(project.apiKey);
       return { ...project };
     },
 
@@ -95,6 +96,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         revokedAt: null,
       };
       context.state.virtualKeys.set(key.id, key);
+      context.secrets.minted(key.secret);
       return { virtual_key: virtualKeyView(key), secret: key.secret };
     },
 
@@ -110,6 +112,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         revokedAt: null,
       };
       context.state.apiKeys.set(key.id, key);
+      context.secrets.minted(tokenOf(key));
       return { id: key.id, token: tokenOf(key), role: key.role, ownerUserId: key.ownerUserId };
     },
   } as LangWatchSeeder;

@@ -1,4 +1,5 @@
 // LangWatch's entities as the mock stores them. Plain data, so a snapshot is a structuredClone.
+import type { SecretTracker } from '../secrets.js';
 import type { Environment } from './formats.js';
 
 export interface Project {
@@ -50,6 +51,8 @@ export interface LangWatchContext {
   graceMs: number;
   /** How long the data plane takes to see a revocation. */
   propagationMs: number;
+  /** Told of every credential minted or rotated out, for redaction. */
+  secrets: SecretTracker;
 }
 
 export function emptyState(): LangWatchState {
@@ -57,6 +60,16 @@ export function emptyState(): LangWatchState {
 }
 
 export const tokenOf = (key: ApiKeyRecord): string => `sk-lw-${key.lookupId}_${key.secret}`;
+
+/** Every credential the state holds: project keys, virtual-key secrets (the previous too), admin tokens. */
+export function* heldCredentials(state: LangWatchState): Generator<string> {
+  for (const project of state.projects.values()) yield project.apiKey;
+  for (const key of state.virtualKeys.values()) {
+    yield key.secret;
+    if (key.previous) yield key.previous.secret;
+  }
+  for (const key of state.apiKeys.values()) yield tokenOf(key);
+}
 
 export const displayPrefixLength = 18;
 

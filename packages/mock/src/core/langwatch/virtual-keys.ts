@@ -51,7 +51,10 @@ export function rotateVirtualKey(context: LangWatchContext, input: OperationInpu
   if (found.error) return found.error;
   const key = found.key;
   if (key.revokedAt !== null) return apiError(400, 'bad_request', 'Cannot rotate a revoked virtual key');
+  // The secret before the previous one leaves the state: redaction must still know it.
+  if (key.previous) context.secrets.retire(key.previous.secret);
   rotate(key, input.now, context.graceMs);
+  context.secrets.minted(key.secret);
   return { status: 200, body: { virtual_key: virtualKeyView(key), secret: key.secret } };
 }
 

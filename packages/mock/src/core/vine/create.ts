@@ -2,6 +2,7 @@
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
 import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
+import { createSecretTracker } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { ENVIRONMENTS, formats, type Environment } from './formats.js';
 import { revokeVineKey, vineError } from './keys.js';
@@ -47,6 +48,9 @@ const keyRules: Rules<SeedVineKeyOptions> = { name: rules.string, env: rules.one
 
 export function createVineCore(options: VineCoreOptions = {}): VineCore {
   const state: VineState = { keys: new Map() };
+  const secrets = createSecretTracker(function* () {
+    for (const key of state.keys.values()) yield key.plaintext;
+  });
   // Adding an operation to the spec breaks this object's type until it has a behaviour.
   const behaviours: Record<VineOperationId, Behaviour> = {
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
@@ -57,6 +61,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     behaviours,
     clock: options.clock,
     journalSize: options.journalSize,
+    secrets,
     errorResponse: (_name, status, message) => vineError(status, ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : `http_${status}`), message),
   });
 
@@ -66,6 +71,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
       const env = options.env ?? 'live';
       const key = { id: formats.keyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.plaintext(env), revokedAt: null };
       state.keys.set(key.id, key);
+      secrets.minted(key.plaintext);
       return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };
     },
   } as VineSeeder;

@@ -3,7 +3,7 @@
 // JSON. Bad input is a 400 naming the field, rejected before anything changes; only InputError
 // means bad input, so a bug still surfaces as a 500.
 import { readFault, type FaultSpec } from '../../core/faults.js';
-import { InputError, rules, snakeCase } from '../../core/inputs.js';
+import { InputError, rules, snakeCase, snakeKeys } from '../../core/inputs.js';
 import type { JournalEntry } from '../../core/journal.js';
 import type { AnyFamily } from '../../families/family.js';
 import type { Sessions } from '../world/sessions.js';
@@ -27,11 +27,12 @@ export interface ControlPlane {
   handle(world: AnyWorld, method: string, path: string, body: string | undefined): ControlResult;
 }
 
-export function createControlPlane(families: readonly AnyFamily[], sessions: Sessions<readonly AnyFamily[]>): ControlPlane {
+/** `redact` scrubs what the control plane quotes back (error messages) of every world's credentials. */
+export function createControlPlane(families: readonly AnyFamily[], sessions: Sessions<readonly AnyFamily[]>, redact: (text: string) => string): ControlPlane {
   const routes: Record<string, Route> = {
     '/__mock/health': { GET: () => ({ status: 200, body: { ok: true } }) },
     '/__mock/sessions': { GET: () => ({ status: 200, body: { sessions: sessions.list() } }) },
-    '/__mock/credentials': { GET: (world) => ({ status: 200, body: world.credentials }) },
+    '/__mock/credentials': { GET: (world) => ({ status: 200, body: snakeKeys(world.credentials) }) },
     '/__mock/reset': {
       POST: (world) => {
         world.reset();
@@ -51,7 +52,11 @@ export function createControlPlane(families: readonly AnyFamily[], sessions: Ses
       },
     },
     '/__mock/requests': {
-      GET: (world) => ({ status: 200, body: Object.fromEntries(world.members.map(({ family, mock }) => [family.name, mock.requests.map(journalView)])) }),
+      // Each mock's journal knows only its own credentials; the world's redaction covers a Vine key sent to a LangWatch path too.
+      GET: (world) => ({
+        status: 200,
+        body: Object.fromEntries(world.members.map(({ family, mock }) => [family.name, mock.requests.map((entry) => journalView(entry, world.redact))])),
+      }),
     },
     '/__mock/faults': {
       GET: (world) => ({ status: 200, body: { faults: world.members.flatMap(({ mock }) => mock.faults.pending()).map(faultView) } }),
@@ -102,7 +107,8 @@ export function createControlPlane(families: readonly AnyFamily[], sessions: Ses
       try {
         return { kind: 'respond', ...handler(world, json) };
       } catch (error) {
-        if (error instanceof InputError) return { kind: 'respond', status: 400, body: { error: 'bad_request', message: error.message, field: error.field } };
+        // Messages may quote what was sent; a credential in one is redacted like everywhere else.
+        if (error instanceof InputError) return { kind: 'respond', status: 400, body: { error: 'bad_request', message: redact(error.message), field: redact(error.field) } };
         throw error;
       }
     },
@@ -123,8 +129,8 @@ function clockView({ clock }: AnyWorld) {
   return { now: new Date(clock.now()).toISOString(), offset_ms: clock.offsetMs, frozen: clock.frozen };
 }
 
-function journalView({ method, url, operationId, status, at }: JournalEntry) {
-  return { method, url, operation_id: operationId, status, at };
+function journalView({ method, url, operationId, status, at }: JournalEntry, redact: (text: string) => string) {
+  return { method, url: redact(url), operation_id: operationId, status, at };
 }
 
 function readFaultRequest(body: unknown, operationIds: readonly string[]): { operationId: string; fault: FaultSpec } {

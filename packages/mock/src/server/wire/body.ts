@@ -1,12 +1,10 @@
-// Request bodies, bounded. Past the limit the rest is drained and discarded (not buffered) so
-// that the client, which is usually still sending, gets to read the 413 instead of a reset.
+// Request bodies, bounded. Reading stops as soon as the limit is passed: the 413 and the
+// draining of the rest are oversized-body.ts's job.
 import type { IncomingMessage } from 'node:http';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Past this much an oversized body is not worth draining: the connection is cut. */
-const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 
-export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'aborted' };
+export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large'; received: number } | { kind: 'aborted' };
 
 /** Whether the request announces a body at all (most API calls here have none). */
 export function announcesBody(req: IncomingMessage): boolean {
@@ -31,12 +29,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     const onData = (chunk: Buffer) => {
       received += chunk.length;
       if (received <= limit) chunks.push(chunk);
-      else if (received > MAX_DRAIN_BYTES) {
-        req.socket.destroy();
-        settle({ kind: 'aborted' });
-      }
+      else settle({ kind: 'too-large', received });
     };
-    const onEnd = () => settle(received > limit ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
+    const onEnd = () => settle({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
     const onAbort = () => settle({ kind: 'aborted' });
     req.on('data', onData).on('end', onEnd).on('error', onAbort).on('aborted', onAbort);
   });

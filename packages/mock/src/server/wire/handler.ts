@@ -3,17 +3,17 @@
 // request, and bodies are read only when the request announces one.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { redactCredentials } from '../../core/redact.js';
 import type { Outcome } from '../../core/transport.js';
 import type { AnyFamily } from '../../families/family.js';
 import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from '../control/control-plane.js';
 import type { World } from '../world/world.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
 import { answerPreflight } from './cors.js';
+import { refuseOversizedBody } from './oversized-body.js';
 import { SESSION_HEADER } from './session-select.js';
 import type { WorldChooser, WorldChoice } from './world-choice.js';
 import type { RequestLog } from './request-log.js';
-import { sendEmpty, sendError, sendJson } from './respond.js';
+import { sendEmpty, sendError, sendJson, sendText } from './respond.js';
 
 export interface HandlerDeps {
   /** The world a request acts on (default or session), or why it is refused. */
@@ -21,6 +21,8 @@ export interface HandlerDeps {
   /** Routes requests to the API families when refusing one (any world: they share routes). */
   defaultWorld: World<readonly AnyFamily[]>;
   control: ControlPlane;
+  /** Credentials of every world out of `text` (for messages quoting the request). */
+  redact(text: string): string;
   /** When it returns a token, every control-plane route but the health check needs it (Authorization: Bearer, or X-Revokit-Control-Token). */
   controlToken(): string | undefined;
   log: RequestLog;
@@ -44,7 +46,7 @@ interface Exchange {
 }
 
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
-  const { choose, defaultWorld, control, controlToken, log } = deps;
+  const { choose, defaultWorld, control, controlToken, log, redact } = deps;
 
   const logDone = (x: Exchange, status: number, operationId?: string) => {
     if (log.enabled) log.write({ method: x.method, path: x.path, status, operationId, durationMs: performance.now() - x.started });
@@ -61,8 +63,9 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       x.req.socket.destroy();
       return logDone(x, 0, outcome.operationId);
     }
-    const { status, headers, body } = outcome.response;
-    if (body === undefined) sendEmpty(x.res, status, headers);
+    const { status, headers, body, rawBody } = outcome.response;
+    if (rawBody !== undefined) sendText(x.res, status, rawBody, headers);
+    else if (body === undefined) sendEmpty(x.res, status, headers);
     else sendJson(x.res, status, body, headers);
     logDone(x, status, outcome.operationId);
   };
@@ -113,7 +116,8 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
   };
 
   const unanswered = (x: Exchange, outcome: { kind: 'unmatched' } | { kind: 'method-not-allowed'; allow: readonly string[] }) => {
-    const shown = redactCredentials(x.path.length > 200 ? `${x.path.slice(0, 200)}…` : x.path);
+    const redacted = redact(x.path);
+    const shown = redacted.length > 200 ? `${redacted.slice(0, 200)}…` : redacted;
     if (outcome.kind === 'unmatched') {
       sendError(x.res, 404, 'not_found', `No mock serves ${x.method} ${shown}`);
       return logDone(x, 404);
@@ -125,13 +129,12 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
 
   const afterBody = (x: Exchange, result: Awaited<ReturnType<typeof readBody>>) => {
     if (result.kind === 'aborted') return; // the client is gone; nothing to answer
-    if (result.kind === 'too-large') return tooLarge(x);
+    if (result.kind === 'too-large') return tooLarge(x, result.received);
     dispatch(x, result.text);
   };
 
-  const tooLarge = (x: Exchange) => {
-    // The unread rest of the body must not be parsed as the next request: close after answering.
-    sendError(x.res, 413, 'payload_too_large', 'The request body is over 1 MiB', { headers: { connection: 'close' } });
+  const tooLarge = (x: Exchange, alreadyRead: number) => {
+    refuseOversizedBody(x.req, x.res, alreadyRead);
     logDone(x, 413);
   };
 
@@ -153,7 +156,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       answerPreflight(req, res);
       return logDone(x, 204);
     }
-    if (declaresTooLarge(req)) return tooLarge(x);
+    if (declaresTooLarge(req)) return tooLarge(x, 0);
     if (!announcesBody(req)) return dispatch(x, undefined);
     readBody(req).then(
       (result) => afterBody(x, result),

@@ -1,6 +1,6 @@
 // One line per answered request. Lines carry the method, the path (no query), the status and
-// the operation, never a header or a body, and the path goes through redactCredentials: ids in
-// paths are not secret, but a client may put a secret where an id belongs.
+// the operation, never a header or a body, and the path goes through the mocks' redaction: ids
+// in paths are not secret, but a client may put a secret where an id belongs.
 import { redactCredentials } from '../../core/redact.js';
 
 export type LogFormat = 'pretty' | 'json' | 'silent';
@@ -21,20 +21,31 @@ export interface RequestLog {
 
 const MAX_LOGGED_PATH = 200;
 
-export function createRequestLog(format: LogFormat, writeLine: (line: string) => void): RequestLog {
+export function createRequestLog(format: LogFormat, writeLine: (line: string) => void, redact: (text: string) => string = redactCredentials): RequestLog {
   if (format === 'silent') return { enabled: false, write() {} };
+  const safePath = (path: string): string => {
+    // Redacted whole before cutting: a cut could leave a credential too short to recognise.
+    const redacted = redact(path);
+    const shown = redacted.length > MAX_LOGGED_PATH ? `${redacted.slice(0, MAX_LOGGED_PATH)}…(${path.length} chars)` : redacted;
+    // Control characters would let a request forge extra log lines.
+    return shown.replace(/[\u0000-\u001f\u007f]/g, '?');
+  };
   const render = format === 'json' ? renderJson : renderPretty;
-  return { enabled: true, write: (entry) => writeLine(render(entry, safePath(entry.path))) };
-}
-
-function safePath(path: string): string {
-  const shown = path.length > MAX_LOGGED_PATH ? `${path.slice(0, MAX_LOGGED_PATH)}…(${path.length} chars)` : path;
-  // Control characters would let a request forge extra log lines.
-  return redactCredentials(shown).replace(/[\u0000-\u001f\u007f]/g, '?');
+  return {
+    enabled: true,
+    write(entry) {
+      try {
+        writeLine(render(entry, safePath(entry.path)));
+      } catch {
+        // A failing log sink (a closed pipe, a throwing callback) must not cost the request its answer.
+      }
+    },
+  };
 }
 
 function renderJson(entry: RequestLogEntry, path: string): string {
   return JSON.stringify({
+    event: 'request',
     time: new Date().toISOString(),
     method: entry.method,
     path,

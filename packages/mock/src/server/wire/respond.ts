@@ -6,7 +6,7 @@ import { CORS_ALLOW_ORIGIN, CORS_EXPOSE_HEADERS } from './cors.js';
 
 export type ExtraHeaders = Readonly<Record<string, string>> | undefined;
 
-function head(res: ServerResponse, status: number, contentLength: number, json: boolean, extra: ExtraHeaders): void {
+function head(res: ServerResponse, status: number, contentLength: number, contentType: string | undefined, extra: ExtraHeaders): void {
   const headers = [
     'access-control-allow-origin',
     CORS_ALLOW_ORIGIN,
@@ -15,26 +15,35 @@ function head(res: ServerResponse, status: number, contentLength: number, json: 
     'content-length',
     String(contentLength),
   ];
-  if (json) headers.push('content-type', 'application/json');
+  let type = contentType;
   if (extra) {
     for (const name in extra) {
       const lower = name.toLowerCase();
-      // Framing stays ours: an injected header cannot change the body's length or type.
-      if (lower !== 'content-length' && lower !== 'content-type') headers.push(name, extra[name]!);
+      // Framing stays ours: an injected header cannot change the body's length. It may relabel
+      // the body (a fault faking a proxy's page), so its content-type replaces ours.
+      if (lower === 'content-type') type = extra[name]!;
+      else if (lower !== 'content-length') headers.push(name, extra[name]!);
     }
   }
+  if (type !== undefined) headers.push('content-type', type);
   res.writeHead(status, headers);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: ExtraHeaders): void {
   const json = JSON.stringify(body);
-  head(res, status, Buffer.byteLength(json), true, headers);
+  head(res, status, Buffer.byteLength(json), 'application/json', headers);
   res.end(json);
 }
 
 export function sendEmpty(res: ServerResponse, status: number, headers?: ExtraHeaders): void {
-  head(res, status, 0, false, headers);
+  head(res, status, 0, undefined, headers);
   res.end();
+}
+
+/** Text as is (an injected fault's body): plain text unless the fault's headers say otherwise. */
+export function sendText(res: ServerResponse, status: number, text: string, headers?: ExtraHeaders): void {
+  head(res, status, Buffer.byteLength(text), 'text/plain; charset=utf-8', headers);
+  res.end(text);
 }
 
 /** The server's own error envelope, for paths no mock claims and for the control plane. */

@@ -38,6 +38,8 @@ export interface Sessions<Families extends readonly AnyFamily[]> {
   end(id: string): boolean;
   /** Ends every session idle for `ttlMs` or more. */
   sweep(): void;
+  /** Whether any live session's world passes `test`. */
+  some(test: (world: World<Families>) => boolean): boolean;
   readonly size: number;
   readonly ttlMs: number;
   readonly max: number;
@@ -98,6 +100,10 @@ export function createSessions<Families extends readonly AnyFamily[]>(options: S
       }));
     },
     end: (id) => entries.delete(id),
+    some(test) {
+      for (const entry of entries.values()) if (test(entry.world)) return true;
+      return false;
+    },
     sweep: () => sweep(clock.now()),
     get size() {
       return entries.size;

@@ -1,6 +1,8 @@
 // A world: one mock per family on one shared clock, with the demo and seed-file entities created
 // and marked as the baseline that reset returns to. The server serves one; not HTTP, no sockets.
 import { createClock, type ClockMode, type MockClock } from '../../core/clock.js';
+import { createRedactor } from '../../core/redact.js';
+import type { SecretSource } from '../../core/secrets.js';
 import type { StatefulMock } from '../../core/stateful-mock.js';
 import type { MockRequest, Outcome } from '../../core/transport.js';
 import type { AnyFamily, CredentialsOf, CredentialsPart, FamilySettings, MocksOf } from '../../families/family.js';
@@ -39,6 +41,10 @@ export interface World<Families extends readonly AnyFamily[]> {
   reject(request: MockRequest, status: number, message: string): Outcome;
   /** Back to the startup state: same ids and credentials, clock offset zero, journals and faults cleared. */
   reset(): void;
+  /** Every credential any of the world's mocks holds or recently held. */
+  readonly secrets: SecretSource;
+  /** `text` with those credentials, and any in a known format, redacted however encoded (a Vine key sent to a LangWatch path included). */
+  redact(text: string): string;
 }
 
 export function createWorld<Families extends readonly AnyFamily[]>(options: WorldOptions<Families>): World<Families> {
@@ -53,6 +59,8 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
   }
   const owners = new Map(members.flatMap((member) => member.mock.routes.map((route) => [route.name as string, member] as const)));
   const mocks = members.map((member) => member.mock);
+  const secrets: SecretSource = { hasFragment: (fragment) => mocks.some((mock) => mock.secrets.hasFragment(fragment)) };
+  const redactor = createRedactor([secrets]);
 
   return {
     mocks: Object.fromEntries(members.map(({ family, mock }) => [family.name, mock])) as MocksOf<Families>,
@@ -78,6 +86,8 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
     reset() {
       for (const mock of mocks) mock.reset();
     },
+    secrets,
+    redact: (text) => redactor.redact(text),
   };
 }
 

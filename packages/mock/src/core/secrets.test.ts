@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createSecretTracker, fragmentsOf } from './secrets.js';
+
+/** Whether every fragment of `text` is known: a credential wholly covered. */
+const covers = (tracker: ReturnType<typeof createSecretTracker>, text: string) => fragmentsOf(text).every((fragment) => tracker.hasFragment(fragment));
+
+describe('secret tracker', () => {
+  it('covers what it is told was minted, case-folded, in windows of 12', () => {
+    const tracker = createSecretTracker(() => []);
+    tracker.minted('sk-lw-AbCdEfGhIjKlMnOp_QrStUvWxYz0123456789AbCdEfGhIjKlMnOpQrStUvWx');
+    expect(tracker.hasFragment('abcdefghijkl')).toBe(true);
+    expect(tracker.hasFragment('qrstuvwxyz01')).toBe(true);
+    expect(tracker.hasFragment('ABCDEFGHIJKL')).toBe(false); // callers fold case first
+    expect(tracker.hasFragment('mnop_qrstuvw')).toBe(false); // no window spans the separator
+  });
+
+  it('keeps a retired credential covered for the next `capacity` retirements, then lets it go', () => {
+    const held = new Set<string>();
+    const tracker = createSecretTracker(() => held, 3);
+    const secrets = [1, 2, 3, 4, 5].map((n) => `vine_live_${'Q'.repeat(20)}${String(n).repeat(12)}`);
+    for (const secret of secrets) {
+      held.add(secret);
+      tracker.minted(secret);
+    }
+    for (const secret of secrets.slice(0, 4)) {
+      held.delete(secret);
+      tracker.retire(secret);
+    }
+    // Retired in order 1, 2, 3, 4 into a ring of 3: 1 is gone, 2 to 4 remain, 5 is held.
+    expect(secrets.map((secret) => covers(tracker, secret))).toEqual([false, true, true, true, true]);
+    expect(tracker.hasFragment('111111111111')).toBe(false);
+    expect(tracker.hasFragment('qqqqqqqqqqqq')).toBe(true); // still shared by the others
+  });
+
+  it('on a state swap (reset), what left is retired and what came back is covered again', () => {
+    let held = new Set(['vine_live_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'vine_live_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB']);
+    const tracker = createSecretTracker(() => held, 2);
+    const baseline = 'vine_live_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    // The baseline secret leaves the state and is pushed out of the ring by two more.
+    held = new Set(['vine_live_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB']);
+    tracker.retire(baseline);
+    for (const other of ['vine_live_CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC', 'vine_live_DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD']) {
+      tracker.minted(other);
+      tracker.retire(other);
+    }
+    expect(covers(tracker, baseline)).toBe(false);
+    // A reset brings the baseline back and drops B: A is covered again, B retired (still covered).
+    const before = [...held];
+    held = new Set([baseline]);
+    tracker.replaced(before);
+    expect(covers(tracker, baseline)).toBe(true);
+    expect(covers(tracker, 'vine_live_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB')).toBe(true);
+    // Two more retirements push B out of the ring: the reset did retire it rather than keep it forever.
+    for (const other of ['vine_live_EEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEE', 'vine_live_FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF']) {
+      tracker.minted(other);
+      tracker.retire(other);
+    }
+    expect(covers(tracker, 'vine_live_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB')).toBe(false);
+    expect(covers(tracker, baseline)).toBe(true);
+  });
+});

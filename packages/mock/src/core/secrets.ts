@@ -1,0 +1,79 @@
+// What a core knows of the credentials it minted, for redaction: those its state holds, and the
+// last ones that left it (rotated out, or dropped by a reset) that a client may still send. It
+// keeps an index of every MIN_FRAGMENT-long piece of them, updated as credentials come and go,
+// so that asking "is this a piece of a credential?" costs one lookup however many there are.
+
+/** Shorter runs are no secret: the public prefixes (display_prefix, keyPrefix) show at most 7 random characters. */
+export const MIN_FRAGMENT = 12;
+
+export interface SecretSource {
+  /** Whether `fragment` (MIN_FRAGMENT characters, lower case) is a piece of a known credential. */
+  hasFragment(fragment: string): boolean;
+}
+
+export interface SecretTracker extends SecretSource {
+  /** The credentials the state holds right now. */
+  held(): Iterable<string>;
+  /** A credential was just created and stored. */
+  minted(credential: string): void;
+  /** A credential left the state (rotated out): it stays covered for the next `capacity` retirements. */
+  retire(credential: string): void;
+  /** The state was swapped (reset): what left it is retired, what came back is covered again. */
+  replaced(before: Iterable<string>): void;
+}
+
+/** As many as a default journal holds entries: each rotation is one journaled request. */
+export const RETIRED_CREDENTIALS_KEPT = 1000;
+
+export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT): SecretTracker {
+  // Why each credential is covered: once for being held, once per place in the retired ring.
+  const reasons = new Map<string, number>();
+  const fragments = new Map<string, number>();
+  const retired: string[] = [];
+  let next = 0;
+
+  const count = (map: Map<string, number>, key: string, delta: number): number => {
+    const value = (map.get(key) ?? 0) + delta;
+    if (value === 0) map.delete(key);
+    else map.set(key, value);
+    return value;
+  };
+  const cover = (credential: string) => {
+    if (count(reasons, credential, 1) === 1) for (const fragment of fragmentsOf(credential)) count(fragments, fragment, 1);
+  };
+  const uncover = (credential: string) => {
+    if (count(reasons, credential, -1) === 0) for (const fragment of fragmentsOf(credential)) count(fragments, fragment, -1);
+  };
+  /** Moves a credential's reason from "held" to a place in the ring, evicting the oldest one there. */
+  const retire = (credential: string) => {
+    const evicted = retired[next];
+    retired[next] = credential;
+    next = (next + 1) % capacity;
+    if (evicted !== undefined) uncover(evicted);
+  };
+  for (const credential of held()) cover(credential);
+
+  return {
+    hasFragment: (fragment) => fragments.has(fragment),
+    held,
+    minted: cover,
+    retire,
+    replaced(before) {
+      const now = new Set(held());
+      const was = new Set(before);
+      for (const credential of was) if (!now.has(credential)) retire(credential);
+      for (const credential of now) if (!was.has(credential)) cover(credential);
+    },
+  };
+}
+
+/** Every MIN_FRAGMENT-long window of every alphanumeric run of a credential, case-folded. */
+export function fragmentsOf(text: string): string[] {
+  const fragments: string[] = [];
+  for (const run of text.toLowerCase().match(ALPHANUMERIC_RUN) ?? []) {
+    for (let i = 0; i + MIN_FRAGMENT <= run.length; i++) fragments.push(run.slice(i, i + MIN_FRAGMENT));
+  }
+  return fragments;
+}
+
+const ALPHANUMERIC_RUN = new RegExp(`[0-9a-z]{${MIN_FRAGMENT},}`, 'g');
