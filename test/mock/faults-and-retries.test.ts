@@ -112,7 +112,7 @@ describe('admin revoke after a lost response', () => {
     const target = lw.seed.apiKey();
     const admin = createLangWatchClient({ adminApiKey: caller.token });
     await admin.apiKeys.revoke(target.id);
-    await expect(admin.apiKeys.revoke(target.id)).rejects.toMatchObject({ status: 409, code: 'api_key_already_revoked' });
+    await expect(admin.apiKeys.revoke(target.id)).rejects.toMatchObject({ status: 409, body: { error: 'Conflict', message: 'API Key is already revoked' } });
   });
 });
 

@@ -14,6 +14,7 @@ export interface RunSettings {
   port: number;
   graceMs: number | undefined;
   propagationMs: number | undefined;
+  revokedKeyStatus: 401 | 403 | undefined;
   clock: ClockMode;
   seedPath: string | undefined;
   demo: boolean;
@@ -27,6 +28,7 @@ const FLAGS = {
   port: { type: 'string', short: 'p' },
   grace: { type: 'string' },
   propagation: { type: 'string' },
+  'revoked-status': { type: 'string' },
   clock: { type: 'string' },
   seed: { type: 'string' },
   'no-demo': { type: 'boolean' },
@@ -55,6 +57,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     port: port(text('port') ?? env.PORT, text('port') === undefined ? 'PORT' : '--port'),
     graceMs: duration('--grace', text('grace')),
     propagationMs: duration('--propagation', text('propagation')),
+    revokedKeyStatus: revokedStatus(text('revoked-status')),
     clock: choice('--clock', text('clock'), CLOCK_MODES) ?? 'system',
     seedPath: nonEmpty('--seed', text('seed')),
     demo: values['no-demo'] !== true,
@@ -96,6 +99,11 @@ function duration(flag: string, value: string | undefined): number | undefined {
   const ms = parseDuration(value);
   if (ms === undefined) throw new UsageError(`${flag}: "${value}" is not a duration (e.g. 500ms, 30s, 15m, 24h)`);
   return ms;
+}
+
+function revokedStatus(value: string | undefined): 401 | 403 | undefined {
+  const status = choice('--revoked-status', value, ['401', '403'] as const);
+  return status === undefined ? undefined : (Number(status) as 401 | 403);
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {

@@ -13,6 +13,7 @@ export interface BannerInfo {
   clock: ClockMode;
   graceMs: number;
   propagationMs: number;
+  revokedKeyStatus: 401 | 403;
   /** Default: the families every server serves. */
   families?: readonly AnyFamily[];
 }
@@ -23,7 +24,7 @@ export function formatBanner(info: BannerInfo): string {
   const durations = families.flatMap((family) => family.banner.settings?.(info) ?? []).map(([label, ms]) => `, ${label} ${formatDuration(ms)}`);
   const lines = [
     `revokit-mock ${info.version} listening on ${url}  (base URL for every client; Ctrl-C stops)`,
-    ...families.flatMap((family) => family.banner.routes(url)).map((line) => `  ${line}`),
+    ...families.flatMap((family) => family.banner.routes(url, info)).map((line) => `  ${line}`),
     `  Control plane       ${url}/__mock/  (health, reset, clock, faults, requests; see docs/server.md)`,
     `  Time                ${info.clock} clock${durations.join('')}`,
     '',
@@ -52,6 +53,7 @@ export function formatBannerJson(info: BannerInfo): string {
     clock: info.clock,
     grace_ms: info.graceMs,
     propagation_ms: info.propagationMs,
+    revoked_key_status: info.revokedKeyStatus,
     ...info.credentials,
     demo: info.credentials.demo ?? null,
   })}\n`;

@@ -6,6 +6,11 @@ export interface Project {
   apiKey: string;
 }
 
+export interface PreviousSecret {
+  secret: string;
+  validUntil: number;
+}
+
 export interface VirtualKeyRecord {
   id: string;
   projectId: string;
@@ -19,7 +24,12 @@ export interface VirtualKeyRecord {
   lastUsedAt: number | null;
   secret: string;
   /** The secret that was current before the last rotation, and when it stops working. */
-  previous: { secret: string; validUntil: number } | null;
+  previous: PreviousSecret | null;
+  /**
+   * The previous secret a revocation cleared (the real service clears it in the revoke's own
+   * write): gateway caches still accept it, within its grace window, until the revocation propagates.
+   */
+  revokedPrevious: PreviousSecret | null;
   revokedAt: number | null;
 }
 
@@ -50,7 +60,12 @@ export interface LangWatchContext {
   graceMs: number;
   /** How long the data plane takes to see a revocation. */
   propagationMs: number;
+  /** What the data plane answers a revoked key with, once it sees the revocation. */
+  revokedKeyStatus: RevokedKeyStatus;
 }
+
+/** 401 as the spec's revoke description says; 403 as the production gateway answers since August 2026. */
+export type RevokedKeyStatus = 401 | 403;
 
 export function emptyState(): LangWatchState {
   return { projects: new Map(), virtualKeys: new Map(), apiKeys: new Map() };

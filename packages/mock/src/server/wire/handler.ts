@@ -11,6 +11,7 @@ import { announcesBody, declaresTooLarge, readBody } from './body.js';
 import { answerPreflight } from './cors.js';
 import type { RequestLog } from './request-log.js';
 import { sendEmpty, sendError, sendJson } from './respond.js';
+import { sendEvents } from './send-events.js';
 
 export interface HandlerDeps {
   /** The mocks this server answers with. */
@@ -54,8 +55,9 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       x.req.socket.destroy();
       return logDone(x, 0, outcome.operationId);
     }
-    const { status, headers, body } = outcome.response;
-    if (body === undefined) sendEmpty(x.res, status, headers);
+    const { status, headers, body, events } = outcome.response;
+    if (events) sendEvents(x.res, status, events, headers);
+    else if (body === undefined) sendEmpty(x.res, status, headers);
     else sendJson(x.res, status, body, headers);
     logDone(x, status, outcome.operationId);
   };
