@@ -72,7 +72,7 @@ describe('credentials', () => {
   });
 
   it('answers the exact missing-key message when no key header is sent (or only a non-Bearer Authorization)', async () => {
-    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }]) {
+    for (const headers of [{}, { authorization: 'Basic dXNlcjpwYXNz' }] as Record<string, string>[]) {
       expect(await models(headers)).toMatchObject({ status: 401, body: MISSING_KEY });
     }
   });

@@ -66,7 +66,7 @@ describe('detect (the data plane the mock adds: POST /api/v1/detect)', () => {
 
   it('answers 401 "Missing, invalid, or revoked key" for a missing, unknown or non-Bearer key, and at once after a revoke', async () => {
     const key = mock.seed.key();
-    for (const headers of [{}, { authorization: 'Bearer vine_test_nope' }, { authorization: key.plaintext }, { 'x-api-key': key.plaintext }]) {
+    for (const headers of [{}, { authorization: 'Bearer vine_test_nope' }, { authorization: key.plaintext }, { 'x-api-key': key.plaintext }] as Record<string, string>[]) {
       expect(await detect(headers)).toMatchObject({ status: 401, body: UNAUTHORIZED });
     }
     expect((await detect({ authorization: `Bearer ${key.plaintext}` })).status).toBe(200);

@@ -36,6 +36,13 @@ describe('seeded virtual keys', () => {
     });
   });
 
+  it('live in projects whose key is sk-lw- + 48 alphanumerics (no underscore) and whose id is project_ + 21', () => {
+    const project = mock.seed.project();
+    expect(project.apiKey).toMatch(/^sk-lw-[A-Za-z0-9]{48}$/);
+    expect(project.id).toMatch(/^project_[A-Za-z0-9]{21}$/);
+    expect(mock.seed.virtualKey().virtual_key.environment).toBe('live');
+  });
+
   it('reject options of the wrong type without storing anything', () => {
     expect(() => mock.seed.virtualKey({ environment: 'prod' as never })).toThrow(TypeError);
     expect(() => mock.seed.virtualKey({ projectId: 'nope' })).toThrow(/no project/);

@@ -18,13 +18,14 @@ const reasonFor = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('defaults and flags', () => {
   it('defaults: 127.0.0.1:4010, system clock, demo on, pretty log, core timing defaults', () => {
-    expect(parse()).toEqual({ kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty' });
+    expect(parse()).toStrictEqual({ kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, revokedKeyStatus: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty' });
   });
 
   it('reads every flag, in both --flag value and --flag=value forms', () => {
-    expect(parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json')).toEqual({
-      kind: 'run', host: '0.0.0.0', port: 0, graceMs: 5_400_000, propagationMs: 2_000, clock: 'frozen', seedPath: 's.json', demo: false, log: 'json',
+    expect(parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--revoked-status', '403', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json')).toStrictEqual({
+      kind: 'run', host: '0.0.0.0', port: 0, graceMs: 5_400_000, propagationMs: 2_000, revokedKeyStatus: 403, clock: 'frozen', seedPath: 's.json', demo: false, log: 'json',
     });
+    expect(parse('--revoked-status=401')).toMatchObject({ revokedKeyStatus: 401 });
   });
 
   it('takes the port from PORT unless --port is given', () => {
@@ -72,6 +73,8 @@ describe('mistakes: one line naming the flag', () => {
     [['--propagation', 'soon'], '--propagation: "soon" is not a duration (e.g. 500ms, 30s, 15m, 24h)'],
     [['--log', 'verbose'], '--log: "verbose" is not one of pretty, json, silent'],
     [['--clock', 'fake'], '--clock: "fake" is not one of system, frozen'],
+    [['--revoked-status', '500'], '--revoked-status: "500" is not one of 401, 403'],
+    [['--revoked-status', '403.0'], '--revoked-status: "403.0" is not one of 401, 403'],
     [['--host', 'a b'], '--host: "a b" is not a host name or IP address'],
     [['--seed='], '--seed needs a file path'],
   ])('%j → %s', (argv, reason) => {
@@ -92,7 +95,7 @@ describe('mistakes: one line naming the flag', () => {
   it('--help prints usage with every flag; --version prints the package version (exit 0)', async () => {
     const out: string[] = [];
     expect(await runCliInProcess(['--help'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });
-    for (const flag of ['--host', '--port', '--grace', '--propagation', '--clock', '--seed', '--no-demo', '--log', '--help', '--version']) expect(out.join('')).toContain(flag);
+    for (const flag of ['--host', '--port', '--grace', '--propagation', '--revoked-status', '--clock', '--seed', '--no-demo', '--log', '--help', '--version']) expect(out.join('')).toContain(flag);
     out.length = 0;
     expect(await runCliInProcess(['--version'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });
     expect(out.join('')).toMatch(/^\d+\.\d+\.\d+\n$/);
@@ -105,6 +108,21 @@ describe('the process', () => {
     expect(await cli.exited).toBe(2);
     expect(cli.stderr()).toBe('revokit-mock: --grace: "forever" is not a duration (e.g. 500ms, 30s, 15m, 24h)\n');
     expect(cli.stdout()).toBe('');
+  });
+
+  it('--revoked-status 403: the gateway answers a revoked key 403 once the revocation propagates, and the banner says so', async () => {
+    const cli = runCli(['--port', '0', '--log', 'json', '--clock', 'frozen', '--revoked-status', '403']);
+    const banner = JSON.parse(await cli.waitForLine((line) => line.startsWith('{'))) as { url: string; revoked_key_status: number; project: { apiKey: string }; demo: { virtual_key: { id: string; secret: string } } };
+    expect(banner.revoked_key_status).toBe(403);
+    const { url, project, demo } = banner;
+    const revoke = await fetch(`${url}/api/gateway/v1/virtual-keys/${demo.virtual_key.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${project.apiKey}` } });
+    expect(revoke.status).toBe(200);
+    await fetch(`${url}/__mock/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advance_ms":60000}' });
+    const models = await fetch(`${url}/v1/models`, { headers: { 'x-api-key': demo.virtual_key.secret } });
+    expect(models.status).toBe(403);
+    expect(await models.json()).toEqual({ error: { type: 'virtual_key_revoked', code: 'virtual_key_revoked', message: 'virtual_key_revoked' } });
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
   });
 
   it('exits 1 with one line when the port is taken', async () => {
