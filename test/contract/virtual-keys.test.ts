@@ -68,6 +68,17 @@ describe('revoke', () => {
   });
 });
 
+describe('credential forms through the proxy', () => {
+  it('Basic (key as password) and Bearer answer 200 bodies the spec accepts; Prism\'s own security check still wants an X-Auth-Token, so a wrong one rides along and loses', async () => {
+    const { project, key } = await projectWithKey();
+    const basic = `Basic ${btoa(`anyone:${project.api_key}`)}`;
+    const rotated = await call(rotatePath(key.virtual_key.id), { method: 'POST', headers: { authorization: basic, 'x-auth-token': 'sk-lw-ignored' } });
+    expect(rotated.status).toBe(200);
+    const revoked = await call(revokePath(key.virtual_key.id), { method: 'POST', headers: { authorization: `Bearer ${project.api_key}`, 'x-auth-token': 'sk-lw-ignored' } });
+    expect(revoked).toMatchObject({ status: 200, body: { virtual_key: { status: 'revoked', revision: '3' } } });
+  });
+});
+
 describe('rotate', () => {
   it('200: a new secret and display_prefix, revision +1 each time (SDK and plain fetch)', async () => {
     const { project, key, lw } = await projectWithKey();
