@@ -46,7 +46,7 @@ describe('credentials: Basic (password = key) > Bearer > X-Auth-Token, as the re
     expect(await rawDeleteWith(target.id, headers(caller.token))).toMatchObject({ status: 200, body: { success: true } });
   });
 
-  it('takes a well-formed Basic over Bearer, and falls through a malformed Basic or an empty user name to X-Auth-Token', async () => {
+  it('reads a well-formed Basic before X-Auth-Token, and falls through a malformed Basic or an empty user name to it', async () => {
     const caller = mock.seed.apiKey();
     const [a, b, c] = [mock.seed.apiKey(), mock.seed.apiKey(), mock.seed.apiKey()];
     expect((await rawDeleteWith(a.id, { authorization: basic('u', caller.token), 'x-auth-token': 'sk-lw-wrong' })).status).toBe(200);

@@ -305,14 +305,17 @@ describe('revocation propagates to the data plane after propagationMs', () => {
   it('answers 403 with the same body when created with revokedKeyStatus: 403 (production since August 2026)', async () => {
     const prod = createLangWatchMock({ clock: 'frozen', revokedKeyStatus: 403, gatewayBaseUrl: 'https://gw.prod.test' });
     server.use(...prod.handlers);
-    const { virtual_key, secret } = prod.seed.virtualKey();
-    await createLangWatchClient({ apiKey: prod.defaultProject.apiKey, maxRetries: 0 }).virtualKeys.revoke(virtual_key.id);
-    prod.clock.advance(PROPAGATION);
-    const reply = await fetchJson('https://gw.prod.test/v1/models', { headers: { 'x-api-key': secret } });
-    expect(reply).toMatchObject({ status: 403, body: REVOKED });
-    // Other rejections keep their 401.
-    expect((await fetchJson('https://gw.prod.test/v1/models', { headers: { 'x-api-key': 'nope' } })).status).toBe(401);
-    server.resetHandlers();
+    try {
+      const { virtual_key, secret } = prod.seed.virtualKey();
+      await createLangWatchClient({ apiKey: prod.defaultProject.apiKey, maxRetries: 0 }).virtualKeys.revoke(virtual_key.id);
+      prod.clock.advance(PROPAGATION);
+      const reply = await fetchJson('https://gw.prod.test/v1/models', { headers: { 'x-api-key': secret } });
+      expect(reply).toMatchObject({ status: 403, body: REVOKED });
+      // Other rejections keep their 401.
+      expect((await fetchJson('https://gw.prod.test/v1/models', { headers: { 'x-api-key': 'nope' } })).status).toBe(401);
+    } finally {
+      server.resetHandlers();
+    }
   });
 
   it('refuses any other revokedKeyStatus', () => {
@@ -340,14 +343,17 @@ describe('revocation propagates to the data plane after propagationMs', () => {
     const short = createLangWatchMock({ clock: 'frozen', graceMs: 1_000, propagationMs: PROPAGATION });
     const { virtual_key, secret: previous } = short.seed.virtualKey();
     server.use(...short.handlers);
-    const shortClient = createLangWatchClient({ apiKey: short.defaultProject.apiKey, maxRetries: 0 });
-    await shortClient.virtualKeys.rotate(virtual_key.id);
-    await shortClient.virtualKeys.revoke(virtual_key.id);
-    short.clock.advance(999);
-    expect(short.gateway.authenticate(previous).ok).toBe(true);
-    short.clock.advance(1);
-    expect(short.gateway.authenticate(previous)).toEqual({ ok: false, reason: 'grace_expired' });
-    server.resetHandlers();
+    try {
+      const shortClient = createLangWatchClient({ apiKey: short.defaultProject.apiKey, maxRetries: 0 });
+      await shortClient.virtualKeys.rotate(virtual_key.id);
+      await shortClient.virtualKeys.revoke(virtual_key.id);
+      short.clock.advance(999);
+      expect(short.gateway.authenticate(previous).ok).toBe(true);
+      short.clock.advance(1);
+      expect(short.gateway.authenticate(previous)).toEqual({ ok: false, reason: 'grace_expired' });
+    } finally {
+      server.resetHandlers();
+    }
   });
 });
 

@@ -169,7 +169,7 @@ describe('project-key auth on both routes', () => {
     expect(response.status).toBe(200);
   });
 
-  it('reads Basic first, then Bearer, then X-Auth-Token; a malformed Basic or an empty Bearer falls through', async () => {
+  it('reads Basic first, then Bearer, then X-Auth-Token; a malformed Basic or an empty Bearer falls through to X-Auth-Token', async () => {
     const key = mock.defaultProject.apiKey;
     const { virtual_key } = mock.seed.virtualKey();
     const status = async (headers: Record<string, string>) => (await post(ROTATE, virtual_key.id, headers)).status;
@@ -181,6 +181,9 @@ describe('project-key auth on both routes', () => {
     expect(await status({ authorization: `Bearer ${key}`, 'x-auth-token': 'sk-lw-wrong' })).toBe(200);
     expect(await status({ authorization: 'Bearer sk-lw-wrong', 'x-auth-token': key })).toBe(401);
     expect(await status({ authorization: 'Bearer ', 'x-auth-token': key })).toBe(200);
+    // fetch trims header values, so a blank Bearer token only reaches the core unfetched.
+    const blankBearer = mock.handle({ method: 'POST', url: 'x', path: `/api/gateway/v1/virtual-keys/${virtual_key.id}/rotate`, headers: { authorization: 'Bearer    ', 'x-auth-token': key } });
+    expect(blankBearer).toMatchObject({ kind: 'respond', response: { status: 200 } });
   });
 
   it('decodes Basic as leniently as Node\'s Buffer: URL-safe alphabet, no padding', async () => {

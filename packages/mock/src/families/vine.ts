@@ -45,7 +45,7 @@ export const vineFamily: Family<'vine', VineCore, VineCredentials> = {
     return credentials;
   },
 
-  help: 'the Vine API',
+  help: 'the Vine API (keys, detect)',
   banner: {
     routes: (url) => [`Vine API            ${url}/api/v1/keys/{id}/revoke, ${url}/api/v1/detect`],
     credentials: ({ demo, seeded }) => [
