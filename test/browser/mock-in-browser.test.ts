@@ -56,7 +56,16 @@ describe.skipIf(skip)('the mocks in a browser, behind setupWorker', () => {
       'rotated, propagationMs - 1': 200,
       'rotated, propagationMs': 401,
     });
-    expect(report.rejectedBody).toEqual({ error: { type: 'invalid_api_key', code: 'virtual_key_revoked', message: expect.any(String) } });
+    expect(report.rejectedBody).toEqual({ error: { type: 'virtual_key_revoked', code: 'virtual_key_revoked', message: 'virtual_key_revoked' } });
+  });
+
+  it('streams a chat completion through the worker as server-sent events', () => {
+    expect(report.stream.contentType).toBe('text/event-stream');
+    expect(report.stream.chunks).toBeGreaterThan(1);
+    expect(report.stream.data.at(-1)).toBe('[DONE]');
+    const chunks = report.stream.data.slice(0, -1).map((data) => JSON.parse(data) as { object: string; choices: Array<{ delta?: { content?: string } }> });
+    expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk')).toBe(true);
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('')).toBe('Hello from the revokit mock gateway.');
   });
 
   it('revokes an admin API key, then reports 409 on a second revoke', () => {
@@ -77,6 +86,7 @@ describe.skipIf(skip)('the mocks in a browser, behind setupWorker', () => {
         'postApiGatewayV1Virtual-keysByIdRotate 200',
         models(200), // original, in grace
         models(200), // rotated
+        'gatewayCreateChatCompletion 200', // the stream
         'postApiGatewayV1Virtual-keysByIdRevoke 200',
         models(200), // rotated, right after revoke
         models(200), // propagationMs - 1

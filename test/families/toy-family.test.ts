@@ -53,7 +53,7 @@ describe('a toy family over HTTP', () => {
   });
 
   it('shows up in the banner, the shell exports and the help', () => {
-    const banner = formatBanner({ version: '0', url, credentials: server.credentials, clock: 'system', graceMs: 1, propagationMs: 1, families });
+    const banner = formatBanner({ version: '0', url, credentials: server.credentials, clock: 'system', graceMs: 1, propagationMs: 1, revokedKeyStatus: 401, families });
     expect(banner).toContain(`Toy API             ${url}/toy/v1/widgets/{id}`);
     expect(banner).toContain(`Toy widget              id ${server.credentials.demo!.widget.id}`);
     expect(banner.trimEnd().split('\n').at(-1)).toContain(`TOY_WIDGET_ID=${server.credentials.demo!.widget.id}`);

@@ -15,13 +15,16 @@ const junkId = fc.oneof(
   fc.constantFrom('', '.', '..', '%2E%2E', 'a/b', '../../etc/passwd', 'é', '🔑', '\u0000', 'x'.repeat(10_240)),
   fc.string({ minLength: 10_240, maxLength: 10_300 }),
 );
-const junkHeader = fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('Bearer', 'Bearer ', 'bearer sk-lw-', 'Basic x', 'sk-lw-x_y')), { nil: undefined });
+const junkBasic = fc.string({ maxLength: 60 }).map((text) => `Basic ${text}`);
+const junkHeader = fc.option(fc.oneof(fc.string({ maxLength: 80 }), junkBasic, fc.constantFrom('Bearer', 'Bearer ', 'bearer sk-lw-', 'Basic x', 'Basic Og==', 'sk-lw-x_y')), { nil: undefined });
 const method = fc.constantFrom('POST', 'DELETE', 'GET', 'PUT', 'post');
 const routes = fc.constantFrom(
   (id: string) => `/api/gateway/v1/virtual-keys/${id}/revoke`,
   (id: string) => `/api/gateway/v1/virtual-keys/${id}/rotate`,
   (id: string) => `/api/api-keys/${id}`,
   (id: string) => `/api/v1/keys/${id}/revoke`,
+  (id: string) => `/v1/${id}`,
+  (id: string) => `/v1/${id}/completions`,
 );
 
 function send(core: { handle(request: never): Outcome }, m: string, path: string, headers: Record<string, string | undefined>): Outcome {
@@ -40,8 +43,9 @@ describe('junk ids and headers', () => {
           const outcome = send(core, m, path, headers);
           if (outcome.kind !== 'respond') continue;
           const { status, body } = outcome.response;
-          expect([400, 401, 403, 404]).toContain(status);
+          expect([400, 401, 403, 404, 405]).toContain(status);
           if (path.startsWith('/api/v1/')) expect(body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+          else if (path.startsWith('/v1/')) expect(body).toEqual({ error: { type: expect.any(String), code: expect.any(String), message: expect.any(String) } });
           else expect(body).toEqual({ error: expect.any(String), message: expect.any(String) });
         }
       }),
@@ -57,9 +61,9 @@ describe('junk ids and headers', () => {
     for (const id of ['', '.', '..', 'a/b', 'é', '🔑', 'x'.repeat(10_240), `${vk.virtual_key.id}/`]) {
       const encoded = encodeURIComponent(id);
       const revoke = send(lw, 'POST', `/api/gateway/v1/virtual-keys/${encoded}/revoke`, { 'x-auth-token': lw.defaultProject.apiKey });
-      expect(revoke).toMatchObject({ kind: 'respond', response: { status: 404, body: { error: 'virtual_key_not_found' } } });
+      expect(revoke).toMatchObject({ kind: 'respond', response: { status: 404, body: { error: 'Virtual key not found', message: 'Virtual key not found' } } });
       const remove = send(lw, 'DELETE', `/api/api-keys/${encoded}`, { authorization: `Bearer ${adminKey.token}` });
-      expect(remove).toMatchObject({ kind: 'respond', response: { status: 404, body: { error: 'api_key_not_found' } } });
+      expect(remove).toMatchObject({ kind: 'respond', response: { status: 404, body: { error: 'Not Found', message: 'API key not found' } } });
       const vineRevoke = send(vine, 'POST', `/api/v1/keys/${encoded}/revoke`, {});
       expect(vineRevoke).toMatchObject({ kind: 'respond', response: { status: 404, body: { error: { code: 'not_found' } } } });
     }

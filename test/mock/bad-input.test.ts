@@ -22,9 +22,9 @@ describe('odd ids', () => {
   it.each(oddIds.map((id) => [id.slice(0, 20), id]))('%s gets each API\'s 404 envelope', async (_label, id) => {
     const before = [lw.snapshot(), vine.snapshot()];
     const revoke = await fetchJson(`https://app.langwatch.ai/api/gateway/v1/virtual-keys/${id}/revoke`, { method: 'POST', headers: { 'x-auth-token': lw.defaultProject.apiKey } });
-    expect(revoke).toMatchObject({ status: 404, body: { error: 'virtual_key_not_found', message: 'Virtual key not found' } });
+    expect(revoke).toMatchObject({ status: 404, body: { error: 'Virtual key not found', message: 'Virtual key not found' } });
     const remove = await fetchJson(`https://app.langwatch.ai/api/api-keys/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.token}` } });
-    expect(remove).toMatchObject({ status: 404, body: { error: 'api_key_not_found' } });
+    expect(remove).toMatchObject({ status: 404, body: { error: 'Not Found', message: 'API key not found' } });
     const vineRevoke = await fetchJson(`https://vine.getcourtyard.ai/api/v1/keys/${id}/revoke`, { method: 'POST' });
     expect(vineRevoke).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } });
     expect([lw.snapshot(), vine.snapshot()]).toEqual(before);
@@ -38,12 +38,14 @@ describe('garbage credentials', () => {
     ['authorization', 'Bearer ' + 'A'.repeat(8_000)],
     ['authorization', 'Bearer sk-lw-_'],
     ['authorization', 'bearer'],
+    ['authorization', 'Basic %%%'],
+    ['authorization', `Basic ${btoa(':no-user')}`],
   ])('%s: %s → 401, nothing changed', async (header, value) => {
     const before = lw.snapshot();
     const url = header === 'x-auth-token' ? `https://app.langwatch.ai/api/gateway/v1/virtual-keys/${virtual_key.id}/rotate` : `https://app.langwatch.ai/api/api-keys/${admin.id}`;
     const reply = await fetchJson(url, { method: header === 'x-auth-token' ? 'POST' : 'DELETE', headers: { [header]: value } });
     expect(reply.status).toBe(401);
-    expect(reply.body).toEqual({ error: 'unauthorized', message: expect.any(String) });
+    expect(reply.body).toEqual({ error: 'Unauthorized', message: expect.any(String) });
     expect(lw.snapshot()).toEqual(before);
   });
 });

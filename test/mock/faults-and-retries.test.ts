@@ -112,7 +112,7 @@ describe('admin revoke after a lost response', () => {
     const target = lw.seed.apiKey();
     const admin = createLangWatchClient({ adminApiKey: caller.token });
     await admin.apiKeys.revoke(target.id);
-    await expect(admin.apiKeys.revoke(target.id)).rejects.toMatchObject({ status: 409, code: 'api_key_already_revoked' });
+    await expect(admin.apiKeys.revoke(target.id)).rejects.toMatchObject({ status: 409, body: { error: 'Conflict', message: 'API Key is already revoked' } });
   });
 });
 
@@ -124,5 +124,39 @@ describe('vine revoke', () => {
     const result = await vine.keys.revoke(key.id);
     expect(result.key?.id).toBe(key.id);
     expect(vineMock.requests.map((entry) => entry.status)).toEqual([429, 200]);
+  });
+});
+
+describe('injected fault bodies', () => {
+  it.each([
+    [400, 'Bad request'],
+    [401, 'Unauthorized'],
+    [403, 'Forbidden'],
+    [404, 'Not Found'],
+    [409, 'Conflict'],
+    [422, 'Unprocessable entity'],
+    [429, 'Too Many Requests'],
+    [500, 'Internal server error'],
+    [503, 'Service Unavailable'],
+  ])('on the LangWatch app API, %i carries the error string the real service writes for it: %s', async (status, error) => {
+    const { virtual_key } = lw.seed.virtualKey();
+    for (const operationId of [REVOKE, 'revokeApiKey'] as const) {
+      lw.faults.next(operationId, { status });
+      const url = operationId === REVOKE ? `https://app.langwatch.ai/api/gateway/v1/virtual-keys/${virtual_key.id}/revoke` : 'https://app.langwatch.ai/api/api-keys/x';
+      const response = await fetch(url, { method: operationId === REVOKE ? 'POST' : 'DELETE' });
+      expect(response.status).toBe(status);
+      expect(await response.json()).toEqual({ error, message: `Injected fault: HTTP ${status}` });
+    }
+  });
+
+  it.each([
+    [404, 'not_found'],
+    [422, 'validation_failed'],
+    [429, 'rate_limited'],
+    [503, 'internal_error'],
+  ])('on Vine, %i carries the code %s', async (status, code) => {
+    vineMock.faults.next('postApiV1KeysByIdRevoke', { status });
+    const response = await fetch('https://vine.getcourtyard.ai/api/v1/keys/x/revoke', { method: 'POST' });
+    expect(await response.json()).toEqual({ error: { code, message: `Injected fault: HTTP ${status}` } });
   });
 });

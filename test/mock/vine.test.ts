@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, createVineClient } from '@revokit/vine';
 import { createVineMock } from '@revokit/mock';
 import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
+import { fetchJson } from './support/fetch-json.js';
 
 const OPERATION = 'postApiV1KeysByIdRevoke';
 const mock = createVineMock({ clock: 'frozen' });
@@ -15,12 +16,18 @@ afterEach(() => mock.reset());
 afterAll(() => server.close());
 
 describe('vine keys', () => {
-  it('are seeded in the real format', () => {
-    const key = mock.seed.key({ name: 'ci', env: 'test' });
-    expect(key.plaintext).toMatch(/^vine_test_[A-Za-z0-9]{32}$/);
+  it('are seeded in the real format, with a cuid-like id (c + 24 lowercase alphanumerics; the length is our guess)', () => {
+    const key = mock.seed.key({ name: 'ci', env: 'live' });
+    expect(key.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(key.plaintext).toMatch(/^vine_live_[A-Za-z0-9]{32}$/);
     expect(key.keyPrefix).toBe(key.plaintext.slice(0, 12));
     expect(key.name).toBe('ci');
     expect(() => mock.seed.key({ env: 'prod' as never })).toThrow(TypeError);
+  });
+
+  it('default to the test environment, as Vine\'s create does ("Defaults to \'test\'")', () => {
+    expect(mock.seed.key().plaintext).toMatch(/^vine_test_/);
+    expect(mock.seed.key({ name: 'x' }).keyPrefix).toMatch(/^vine_test_[A-Za-z0-9]{2}$/);
   });
 
   it('revoke sets revokedAt once; repeating returns the same object', async () => {
@@ -43,5 +50,40 @@ describe('vine keys', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, code: 'not_found', body: { error: { code: 'not_found', message: expect.any(String) } } });
     expectConformingBody(OPERATION, 404, (error as NotFoundError).body);
+  });
+});
+
+describe('detect (the data plane the mock adds: POST /api/v1/detect)', () => {
+  const UNAUTHORIZED = { error: { code: 'unauthorized', message: 'Missing, invalid, or revoked key' } };
+  const detect = (headers: Record<string, string>, body: unknown = { url: 'https://studio.example/' }) =>
+    fetchJson('https://vine.getcourtyard.ai/api/v1/detect', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('answers 200 extraction.v1 with the url and no providers for an active key', async () => {
+    const key = mock.seed.key();
+    const reply = await detect({ authorization: `Bearer ${key.plaintext}` });
+    expect(reply).toMatchObject({ status: 200, body: { schemaVersion: 'extraction.v1', url: 'https://studio.example/', providers: [] } });
+  });
+
+  it('answers 401 "Missing, invalid, or revoked key" for a missing, unknown or non-Bearer key, and at once after a revoke', async () => {
+    const key = mock.seed.key();
+    for (const headers of [{}, { authorization: 'Bearer vine_test_nope' }, { authorization: key.plaintext }, { 'x-api-key': key.plaintext }] as Record<string, string>[]) {
+      expect(await detect(headers)).toMatchObject({ status: 401, body: UNAUTHORIZED });
+    }
+    expect((await detect({ authorization: `Bearer ${key.plaintext}` })).status).toBe(200);
+    await vine.keys.revoke(key.id);
+    expect(await detect({ authorization: `Bearer ${key.plaintext}` })).toMatchObject({ status: 401, body: UNAUTHORIZED });
+  });
+
+  it.each([
+    ['no url', {}],
+    ['a url that is not a URL', { url: 'not a url' }],
+    ['a url that is not a string', { url: 7 }],
+    ['a field DetectRequest does not define', { url: 'https://a.example/', depth: 2 }],
+    ['a body that is not JSON', '{"url":'],
+  ])('answers 422 validation_failed for %s (after the key check)', async (_case, body) => {
+    const key = mock.seed.key();
+    const reply = await detect({ authorization: `Bearer ${key.plaintext}` }, body);
+    expect(reply).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', message: expect.any(String) } } });
+    expect((await detect({}, body)).status).toBe(401);
   });
 });

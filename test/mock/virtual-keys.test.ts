@@ -36,6 +36,13 @@ describe('seeded virtual keys', () => {
     });
   });
 
+  it('live in projects whose key is sk-lw- + 48 alphanumerics (no underscore) and whose id is project_ + 21', () => {
+    const project = mock.seed.project();
+    expect(project.apiKey).toMatch(/^sk-lw-[A-Za-z0-9]{48}$/);
+    expect(project.id).toMatch(/^project_[A-Za-z0-9]{21}$/);
+    expect(mock.seed.virtualKey().virtual_key.environment).toBe('live');
+  });
+
   it('reject options of the wrong type without storing anything', () => {
     expect(() => mock.seed.virtualKey({ environment: 'prod' as never })).toThrow(TypeError);
     expect(() => mock.seed.virtualKey({ projectId: 'nope' })).toThrow(/no project/);
@@ -55,13 +62,13 @@ describe('revoke', () => {
     expect(again).toEqual(first);
   });
 
-  it('answers 404 virtual_key_not_found for an unknown id and for another project\'s key', async () => {
+  it('answers 404 "Virtual key not found" (error and message) for an unknown id and for another project\'s key', async () => {
     const other = mock.seed.project();
     const { virtual_key } = mock.seed.virtualKey({ projectId: other.id });
     for (const id of ['vk_doesnotexist000000000', virtual_key.id]) {
       const error = await client.virtualKeys.revoke(id).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
-      expect(error).toMatchObject({ status: 404, code: 'virtual_key_not_found', body: { error: 'virtual_key_not_found', message: 'Virtual key not found' } });
+      expect(error).toMatchObject({ status: 404, body: { error: 'Virtual key not found', message: 'Virtual key not found' } });
     }
     // The other project's owner can still revoke it.
     const owner = createLangWatchClient({ apiKey: other.apiKey, maxRetries: 0 });
@@ -83,12 +90,12 @@ describe('rotate', () => {
     expect(second.virtual_key.revision).toBe('3');
   });
 
-  it('refuses a revoked key with 400 bad_request', async () => {
+  it('refuses a revoked key with 400 "Cannot rotate a revoked virtual key" (the spec\'s status; the service of May 2026 answered 500)', async () => {
     const { virtual_key } = mock.seed.virtualKey();
     await client.virtualKeys.revoke(virtual_key.id);
     const error = await client.virtualKeys.rotate(virtual_key.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'Cannot rotate a revoked virtual key' } });
+    expect(error).toMatchObject({ status: 400, body: { error: 'Cannot rotate a revoked virtual key', message: 'Cannot rotate a revoked virtual key' } });
     expectConformingBody(ROTATE, 400, (error as BadRequestError).body);
   });
 
@@ -116,21 +123,86 @@ describe('rotate', () => {
   });
 });
 
+const NO_CREDENTIALS = {
+  error: 'Unauthorized',
+  message: 'Authentication required. Use Authorization: Basic base64(projectId:token), Authorization: Bearer <token>, or X-Auth-Token header.',
+};
+const INVALID_CREDENTIALS = { error: 'Unauthorized', message: 'Invalid credentials' };
+const basic = (user: string, password: string) => `Basic ${btoa(`${user}:${password}`)}`;
+
 describe('project-key auth on both routes', () => {
-  it.each([REVOKE, ROTATE])('%s: a missing or unknown X-Auth-Token gets 401 in the spec envelope', async (operationId) => {
+  const post = (operationId: string, id: string, headers: Record<string, string>) =>
+    fetch(`https://app.langwatch.ai/api/gateway/v1/virtual-keys/${id}/${operationId === REVOKE ? 'revoke' : 'rotate'}`, { method: 'POST', headers });
+
+  it.each([REVOKE, ROTATE])('%s: no credential gets "Authentication required", a wrong one "Invalid credentials", both in the spec envelope', async (operationId) => {
     const { virtual_key } = mock.seed.virtualKey();
-    const action = operationId === REVOKE ? 'revoke' : 'rotate';
-    const url = `https://app.langwatch.ai/api/gateway/v1/virtual-keys/${virtual_key.id}/${action}`;
-    for (const headers of [{}, { 'x-auth-token': 'sk-lw-unknownunknownunknown' }, { 'x-auth-token': '!!!@@@###' }, { 'x-auth-token': '' }] as Record<string, string>[]) {
-      const response = await fetch(url, { method: 'POST', headers });
+    const cases: Array<[Record<string, string>, object]> = [
+      [{}, NO_CREDENTIALS],
+      [{ 'x-auth-token': '' }, NO_CREDENTIALS],
+      [{ authorization: 'Token abc' }, NO_CREDENTIALS],
+      [{ 'x-auth-token': 'sk-lw-unknownunknownunknown' }, INVALID_CREDENTIALS],
+      [{ 'x-auth-token': '!!!@@@###' }, INVALID_CREDENTIALS],
+      [{ authorization: 'Bearer sk-lw-unknown' }, INVALID_CREDENTIALS],
+      [{ authorization: basic(mock.defaultProject.id, 'sk-lw-unknown') }, INVALID_CREDENTIALS],
+    ];
+    for (const [headers, expected] of cases) {
+      const response = await post(operationId, virtual_key.id, headers);
       expect(response.status).toBe(401);
       const body = await response.json();
-      expect(body.error).toBe('unauthorized');
+      expect(body).toEqual(expected);
       expectConformingBody(operationId, 401, body);
     }
     const stranger = createLangWatchClient({ apiKey: 'sk-lw-notaprojectkeyofthismock', maxRetries: 0 });
-    await expect(stranger.virtualKeys[action](virtual_key.id)).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(stranger.virtualKeys[operationId === REVOKE ? 'revoke' : 'rotate'](virtual_key.id)).rejects.toBeInstanceOf(AuthenticationError);
     // Nothing changed.
     expect((await client.virtualKeys.revoke(virtual_key.id)).virtual_key.revision).toBe('2');
+  });
+
+  it.each([
+    ['Authorization: Bearer', (key: string) => ({ authorization: `Bearer ${key}` })],
+    ['Authorization: bearer (any case), padded', (key: string) => ({ authorization: `bEaReR   ${key}` })],
+    ['Basic with the project key as password and any user name', (key: string) => ({ authorization: basic('whoever', key) })],
+    ['X-Auth-Token', (key: string) => ({ 'x-auth-token': key })],
+  ])('accepts the project key as %s', async (_form, headers) => {
+    const { virtual_key } = mock.seed.virtualKey();
+    const response = await post(ROTATE, virtual_key.id, headers(mock.defaultProject.apiKey));
+    expect(response.status).toBe(200);
+  });
+
+  it('reads Basic first, then Bearer, then X-Auth-Token; a malformed Basic or an empty Bearer falls through to X-Auth-Token', async () => {
+    const key = mock.defaultProject.apiKey;
+    const { virtual_key } = mock.seed.virtualKey();
+    const status = async (headers: Record<string, string>) => (await post(ROTATE, virtual_key.id, headers)).status;
+    expect(await status({ authorization: basic('u', key), 'x-auth-token': 'sk-lw-wrong' })).toBe(200);
+    expect(await status({ authorization: basic('u', 'sk-lw-wrong'), 'x-auth-token': key })).toBe(401);
+    expect(await status({ authorization: basic('', key), 'x-auth-token': key })).toBe(200); // empty user: malformed, falls through
+    expect(await status({ authorization: basic('u', ''), 'x-auth-token': key })).toBe(200); // empty password: malformed
+    expect(await status({ authorization: 'Basic !!!', 'x-auth-token': key })).toBe(200);
+    expect(await status({ authorization: `Bearer ${key}`, 'x-auth-token': 'sk-lw-wrong' })).toBe(200);
+    expect(await status({ authorization: 'Bearer sk-lw-wrong', 'x-auth-token': key })).toBe(401);
+    expect(await status({ authorization: 'Bearer ', 'x-auth-token': key })).toBe(200);
+    // fetch trims header values, so a blank Bearer token only reaches the core unfetched.
+    const blankBearer = mock.handle({ method: 'POST', url: 'x', path: `/api/gateway/v1/virtual-keys/${virtual_key.id}/rotate`, headers: { authorization: 'Bearer    ', 'x-auth-token': key } });
+    expect(blankBearer).toMatchObject({ kind: 'respond', response: { status: 200 } });
+  });
+
+  it('decodes Basic as leniently as Node\'s Buffer: URL-safe alphabet, no padding', async () => {
+    const { virtual_key } = mock.seed.virtualKey();
+    const encoded = btoa(`p:${mock.defaultProject.apiKey}`).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    expect((await post(ROTATE, virtual_key.id, { authorization: `Basic ${encoded}` })).status).toBe(200);
+  });
+});
+
+describe('X-Request-Id', () => {
+  it('is the caller\'s own value when it sends one, else a new req_ + 30 lowercase hex (a mock-only addition on the app API)', async () => {
+    const { virtual_key } = mock.seed.virtualKey();
+    const url = `https://app.langwatch.ai/api/gateway/v1/virtual-keys/${virtual_key.id}/revoke`;
+    const echoed = await fetch(url, { method: 'POST', headers: { 'x-auth-token': mock.defaultProject.apiKey, 'x-request-id': 'trace-42' } });
+    expect(echoed.headers.get('x-request-id')).toBe('trace-42');
+    const [a, b] = await Promise.all([fetch(url, { method: 'POST' }), fetch(url, { method: 'POST' })]);
+    expect(a.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{30}$/);
+    expect(b.headers.get('x-request-id')).not.toBe(a.headers.get('x-request-id'));
+    const error = await client.virtualKeys.revoke('vk_nope').catch((e: unknown) => e);
+    expect((error as NotFoundError).requestId).toMatch(/^req_[0-9a-f]{30}$/);
   });
 });

@@ -52,6 +52,6 @@ describe(`${N} concurrent requests on one entity`, () => {
     const revokes = await Promise.all(Array.from({ length: N }, () => call('DELETE', `/api/api-keys/${target}`, { authorization: `Bearer ${admin}` })));
     const count = (status: number) => revokes.filter((r) => r.status === status).length;
     expect({ ok: count(200), conflict: count(409), other: N - count(200) - count(409) }).toEqual({ ok: 1, conflict: N - 1, other: 0 });
-    expect(revokes.find((r) => r.status === 409)!.body).toEqual({ error: 'api_key_already_revoked', message: 'API key is already revoked' });
+    expect(revokes.find((r) => r.status === 409)!.body).toEqual({ error: 'Conflict', message: 'API Key is already revoked' });
   });
 });

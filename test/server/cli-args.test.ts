@@ -18,8 +18,8 @@ const reasonFor = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('defaults and flags', () => {
   it('defaults: 127.0.0.1:4010, system clock, demo on, pretty log, core timing defaults', () => {
-    expect(parse()).toEqual({
-      kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty',
+    expect(parse()).toStrictEqual({
+      kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, revokedKeyStatus: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty',
       sessionTtlMs: undefined, maxSessions: undefined, requireSession: false, controlToken: undefined,
     });
   });
@@ -27,12 +27,13 @@ describe('defaults and flags', () => {
   it('reads every flag, in both --flag value and --flag=value forms', () => {
     const token = 'tok_0123456789abcdef';
     expect(
-      parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json',
+      parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--revoked-status', '403', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json',
         '--session-ttl', '5m', '--max-sessions=8', '--require-session', '--control-token', token),
-    ).toEqual({
-      kind: 'run', host: '0.0.0.0', port: 0, graceMs: 5_400_000, propagationMs: 2_000, clock: 'frozen', seedPath: 's.json', demo: false, log: 'json',
+    ).toStrictEqual({
+      kind: 'run', host: '0.0.0.0', port: 0, graceMs: 5_400_000, propagationMs: 2_000, revokedKeyStatus: 403, clock: 'frozen', seedPath: 's.json', demo: false, log: 'json',
       sessionTtlMs: 300_000, maxSessions: 8, requireSession: true, controlToken: token,
     });
+    expect(parse('--revoked-status=401')).toMatchObject({ revokedKeyStatus: 401 });
   });
 
   it.each([
@@ -94,6 +95,8 @@ describe('mistakes: one line naming the flag', () => {
     [['--propagation', 'soon'], '--propagation: "soon" is not a duration (e.g. 500ms, 30s, 15m, 24h)'],
     [['--log', 'verbose'], '--log: "verbose" is not one of pretty, json, silent'],
     [['--clock', 'fake'], '--clock: "fake" is not one of system, frozen'],
+    [['--revoked-status', '500'], '--revoked-status: "500" is not one of 401, 403'],
+    [['--revoked-status', '403.0'], '--revoked-status: "403.0" is not one of 401, 403'],
     [['--host', 'a b'], '--host: "a b" is not a host name or IP address'],
     [['--seed='], '--seed needs a file path'],
   ])('%j → %s', (argv, reason) => {
@@ -114,7 +117,9 @@ describe('mistakes: one line naming the flag', () => {
   it('--help prints usage with every flag; --version prints the package version (exit 0)', async () => {
     const out: string[] = [];
     expect(await runCliInProcess(['--help'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });
-    for (const flag of ['--host', '--port', '--grace', '--propagation', '--clock', '--seed', '--no-demo', '--log', '--help', '--version']) expect(out.join('')).toContain(flag);
+    for (const flag of ['--host', '--port', '--grace', '--propagation', '--revoked-status', '--clock', '--seed', '--no-demo', '--log', '--help', '--version']) expect(out.join('')).toContain(flag);
+    expect(out.join('')).toContain('the Vine API (keys, detect)');
+    expect(out.join('')).toContain('--revoked-status <401|403>  what the gateway answers a revoked key with');
     out.length = 0;
     expect(await runCliInProcess(['--version'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });
     expect(out.join('')).toMatch(/^\d+\.\d+\.\d+\n$/);
@@ -134,6 +139,21 @@ describe('the process', () => {
     expect(await cli.exited).toBe(2);
     expect(JSON.parse(cli.stderr())).toEqual({ event: 'error', message: '--grace: "forever" is not a duration (e.g. 500ms, 30s, 15m, 24h)' });
     expect(cli.stderr().endsWith('\n')).toBe(true);
+  });
+
+  it('--revoked-status 403: the gateway answers a revoked key 403 once the revocation propagates, and the banner says so', async () => {
+    const cli = runCli(['--port', '0', '--log', 'json', '--clock', 'frozen', '--revoked-status', '403']);
+    const banner = JSON.parse(await cli.waitForLine((line) => line.startsWith('{'))) as { url: string; revoked_key_status: number; project: { api_key: string }; demo: { virtual_key: { id: string; secret: string } } };
+    expect(banner.revoked_key_status).toBe(403);
+    const { url, project, demo } = banner;
+    const revoke = await fetch(`${url}/api/gateway/v1/virtual-keys/${demo.virtual_key.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${project.api_key}` } });
+    expect(revoke.status).toBe(200);
+    await fetch(`${url}/__mock/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advance_ms":60000}' });
+    const models = await fetch(`${url}/v1/models`, { headers: { 'x-api-key': demo.virtual_key.secret } });
+    expect(models.status).toBe(403);
+    expect(await models.json()).toEqual({ error: { type: 'virtual_key_revoked', code: 'virtual_key_revoked', message: 'virtual_key_revoked' } });
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
   });
 
   it('exits 1 with one line when the port is taken', async () => {

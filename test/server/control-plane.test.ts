@@ -140,8 +140,10 @@ describe('creating entities', () => {
 
   it('POST /__mock/vine/keys → 201 { key: { id, name, keyPrefix, plaintext } }', async () => {
     const reply = await api.post('/__mock/vine/keys', { name: 'ci', env: 'test' });
-    expect(reply).toMatchObject({ status: 201, body: { key: { id: expect.stringMatching(/^key_/), name: 'ci', plaintext: expect.stringMatching(/^vine_test_[0-9A-Za-z]{32}$/) } } });
+    expect(reply).toMatchObject({ status: 201, body: { key: { id: expect.stringMatching(/^c[0-9a-z]{24}$/), name: 'ci', plaintext: expect.stringMatching(/^vine_test_[0-9A-Za-z]{32}$/) } } });
     expect(reply.body.key.keyPrefix).toBe(reply.body.key.plaintext.slice(0, 12));
+    expect((await api.post('/__mock/vine/keys', {})).body.key.plaintext).toMatch(/^vine_test_/); // Vine's default environment
+    expect((await api.post('/__mock/vine/keys', { env: 'live' })).body.key.plaintext).toMatch(/^vine_live_/);
     await badField('/__mock/vine/keys', { env: 'prod' }, 'env');
     await badField('/__mock/vine/keys', { name: null }, 'name');
   });

@@ -39,7 +39,6 @@ describe('status codes', () => {
       ['GET', '/api/v1/keys/x/revoke', 'POST, OPTIONS'],
       ['DELETE', '/api/gateway/v1/virtual-keys/x/rotate', 'POST, OPTIONS'],
       ['POST', '/api/api-keys/x', 'DELETE, OPTIONS'],
-      ['POST', '/v1/models', 'GET, OPTIONS'],
       ['POST', '/__mock/health', 'GET, OPTIONS'],
       ['PUT', '/__mock/faults', 'GET, POST, DELETE, OPTIONS'],
     ] as const) {
@@ -50,6 +49,21 @@ describe('status codes', () => {
     }
   });
 
+  it('under the gateway\'s /v1/: the key first, then 404 or 405 in the gateway envelope', async () => {
+    const secret = demo().virtual_key.secret;
+    const noKey = await api.send('POST', '/v1/models');
+    expect(noKey.status).toBe(401);
+    expect(noKey.body.error).toMatchObject({ type: 'invalid_api_key', code: 'invalid_api_key' });
+    const wrongMethod = await api.send('POST', '/v1/models', { headers: { authorization: `Bearer ${secret}` } });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.allow).toBe('GET');
+    expect(wrongMethod.body).toEqual({ error: { type: 'method_not_allowed', code: 'method_not_allowed', message: expect.any(String) } });
+    const unknown = await api.send('POST', '/v1/responses', { headers: { 'x-api-key': secret } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ error: { type: 'not_found', code: 'not_found', message: 'the mock gateway has no route POST /v1/responses' } });
+    expect(unknown.headers['x-request-id']).toMatch(/^req_[0-9a-f]{30}$/);
+  });
+
   it('malformed JSON: 400 on the control plane and on chat completions', async () => {
     for (const path of ['/__mock/clock', '/__mock/faults', '/__mock/langwatch/virtual-keys', '/__mock/vine/keys']) {
       const reply = await api.post(path, '{"oops":');
@@ -58,7 +72,7 @@ describe('status codes', () => {
     }
     const chat = await api.post('/v1/chat/completions', '{model:', { authorization: `Bearer ${demo().virtual_key.secret}` });
     expect(chat.status).toBe(400);
-    expect(chat.body.error.code).toBe('invalid_json');
+    expect(chat.body).toEqual({ error: { type: 'bad_request', code: 'bad_request', message: 'missing model field' } });
   });
 
   it('a body over 1 MiB: 413, whether announced by Content-Length or streamed chunked', async () => {

@@ -50,7 +50,7 @@ describe('request log', () => {
 
 describe('banner', () => {
   const server = createMockServer({});
-  const info = { version: '1.2.3', url: 'http://127.0.0.1:4010', credentials: server.credentials, clock: 'system' as const, graceMs: 86_400_000, propagationMs: 60_000 };
+  const info = { version: '1.2.3', url: 'http://127.0.0.1:4010', credentials: server.credentials, clock: 'system' as const, graceMs: 86_400_000, propagationMs: 60_000, revokedKeyStatus: 401 as const };
 
   it('shows the URL and every demo credential in one block', () => {
     const banner = formatBanner(info);
@@ -60,6 +60,8 @@ describe('banner', () => {
     }
     expect(banner).toMatch(/role admin .*\n.*role member /);
     expect(banner).toContain('grace 24h, propagation 1m');
+    expect(banner).toContain('/v1/models, /v1/chat/completions, /v1/embeddings, /v1/messages  (revoked keys get 401)');
+    expect(banner).toContain(`${info.url}/api/v1/detect`);
     expect(banner.trimEnd().split('\n\n')).toHaveLength(3);
   });
 
@@ -69,7 +71,7 @@ describe('banner', () => {
     expect(line).toBe(
       `export MOCK=${info.url} PROJECT_KEY=${project.apiKey} VK_ID=${demo!.virtual_key.id} VK_SECRET=${demo!.virtual_key.secret} ` +
         `ADMIN_KEY=${demo!.admin_api_key.token} ADMIN_KEY_ID=${demo!.admin_api_key.id} MEMBER_KEY=${demo!.member_api_key.token} ` +
-        `MEMBER_KEY_ID=${demo!.member_api_key.id} VINE_KEY_ID=${demo!.vine_key.id}`,
+        `MEMBER_KEY_ID=${demo!.member_api_key.id} VINE_KEY_ID=${demo!.vine_key.id} VINE_KEY=${demo!.vine_key.plaintext}`,
     );
     expect(line).toMatch(/^export( [A-Z_]+=[A-Za-z0-9_:/.-]+)+$/);
   });
@@ -78,13 +80,17 @@ describe('banner', () => {
     const line = formatBannerJson(info);
     expect(line.endsWith('\n')).toBe(true);
     expect(line.trimEnd()).not.toContain('\n');
-    expect(JSON.parse(line)).toMatchObject({ event: 'listening', url: info.url, project: { id: server.credentials.project.id }, demo: server.credentials.demo, grace_ms: 86_400_000 });
+    expect(JSON.parse(line)).toMatchObject({ event: 'listening', url: info.url, project: { id: server.credentials.project.id }, demo: server.credentials.demo, grace_ms: 86_400_000, revoked_key_status: 401 });
+  });
+
+  it('names the revoked-key status in force', () => {
+    expect(formatBanner({ ...info, revokedKeyStatus: 403 })).toContain('(revoked keys get 403)');
   });
 
   it('without the demo (--no-demo) still shows the default project', () => {
     const bare = createMockServer({ demo: false });
     const banner = formatBanner({ ...info, credentials: bare.credentials });
     expect(banner).toContain(bare.credentials.project.apiKey);
-    expect(banner).not.toMatch(/lw_vk_|vine_live_/);
+    expect(banner).not.toMatch(/lw_vk_|vine_(?:live|test)_/);
   });
 });

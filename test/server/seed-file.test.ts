@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeedFile } from '@revokit/mock/cli/seed-file';
-import { parseSeedPlan } from '@revokit/mock/server';
+import { createMockServer, parseSeedPlan } from '@revokit/mock/server';
 import { useServer } from './support/server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'revokit-seed-'));
@@ -60,6 +60,13 @@ describe('seed file errors name the file and the entry', () => {
   });
 });
 
+describe('defaults of seed entries', () => {
+  it('gives a Vine key without env Vine\'s own default, test (the same rule as seed.key and the control plane)', () => {
+    const server = createMockServer({ demo: false, seed: { vine: { keys: [{ name: 'no env' }] } } });
+    expect(server.credentials.seeded.vine_keys).toEqual([{ id: expect.stringMatching(/^c[0-9a-z]{24}$/), name: 'no env', plaintext: expect.stringMatching(/^vine_test_/) }]);
+  });
+});
+
 describe('a server started with a seed file', () => {
   const api = useServer({ seed: SEED, demo: false });
 
@@ -72,7 +79,7 @@ describe('a server started with a seed file', () => {
       { id: expect.stringMatching(/^vk_/), name: 'in the default project', project_id: api.server.credentials.project.id, secret: expect.stringMatching(/^lw_vk_live_/) },
     ]);
     expect(seeded.api_keys).toEqual([{ id: expect.any(String), token: expect.stringMatching(/^sk-lw-[A-Za-z0-9]{16}_/), role: 'member', owner_user_id: 'user_me' }]);
-    expect(seeded.vine_keys).toEqual([{ id: expect.stringMatching(/^key_/), name: 'ci', plaintext: expect.stringMatching(/^vine_test_/) }]);
+    expect(seeded.vine_keys).toEqual([{ id: expect.stringMatching(/^c[0-9a-z]{24}$/), name: 'ci', plaintext: expect.stringMatching(/^vine_test_/) }]);
 
     const vk = seeded.virtual_keys[0]!;
     const rotated = await api.post(`/api/gateway/v1/virtual-keys/${vk.id}/rotate`, undefined, { 'x-auth-token': seeded.projects[0]!.api_key });

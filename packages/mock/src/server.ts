@@ -116,9 +116,9 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
   for (const family of families) {
     if (RESERVED.has(family.name)) throw new TypeError(`a family cannot be named "${family.name}": the server uses that name`);
   }
-  const { graceMs, propagationMs, journalSize } = options;
+  const { graceMs, propagationMs, revokedKeyStatus, journalSize } = options;
   const seed = options.seed === undefined ? undefined : parseSeedPlan(options.seed, families);
-  const newWorld = () => createWorld({ families, settings: { graceMs, propagationMs, journalSize }, clock: options.clock, demo: options.demo, seed });
+  const newWorld = () => createWorld({ families, settings: { graceMs, propagationMs, revokedKeyStatus, journalSize }, clock: options.clock, demo: options.demo, seed });
   const world = newWorld();
   const sessions = createSessions({
     createWorld: newWorld,

@@ -20,6 +20,8 @@ export interface ScenarioReport {
   models: Record<string, number>;
   /** The data plane's 401 body once propagation has elapsed. */
   rejectedBody: unknown;
+  /** A streamed chat completion read through the worker: its content type, network chunks and data lines. */
+  stream: { contentType: string | null; chunks: number; data: string[] };
   adminRevoke: { first: unknown; second: { name: string; status: number | undefined } };
   vine: { first: unknown; second: unknown; expectedRevokedAt: string };
   journal: { langwatch: string[]; vine: string[] };
@@ -46,6 +48,7 @@ async function run(): Promise<ScenarioReport> {
     const rotated = await client.virtualKeys.rotate(virtual_key.id);
     statuses['original, in grace'] = await models(original);
     statuses['rotated, after rotate'] = await models(rotated.secret);
+    const stream = await streamChat(rotated.secret);
 
     const revoked = await client.virtualKeys.revoke(virtual_key.id);
     // The rotated-out secret after a revoke is left to test/mock/data-plane.test.ts.
@@ -80,6 +83,7 @@ async function run(): Promise<ScenarioReport> {
       revoked: { status: revoked.virtual_key.status, revision: revoked.virtual_key.revision },
       models: statuses,
       rejectedBody: await rejected.json(),
+      stream,
       adminRevoke: { first: adminFirst, second: adminSecond },
       vine: { first: vineFirst, second: vineSecond, expectedRevokedAt },
       journal: {
@@ -90,6 +94,26 @@ async function run(): Promise<ScenarioReport> {
   } finally {
     worker.stop();
   }
+}
+
+async function streamChat(secret: string): Promise<ScenarioReport['stream']> {
+  const response = await fetch('https://gateway.langwatch.ai/v1/chat/completions', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'openai/gpt-5-mini', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let chunks = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks += 1;
+    text += decoder.decode(value, { stream: true });
+  }
+  const data = text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice('data: '.length));
+  return { contentType: response.headers.get('content-type'), chunks, data };
 }
 
 // The test awaits this promise through page.evaluate; errors become data so they cross over.

@@ -14,6 +14,7 @@ export interface RunSettings {
   port: number;
   graceMs: number | undefined;
   propagationMs: number | undefined;
+  revokedKeyStatus: 401 | 403 | undefined;
   clock: ClockMode;
   seedPath: string | undefined;
   demo: boolean;
@@ -31,6 +32,7 @@ const FLAGS = {
   port: { type: 'string', short: 'p' },
   grace: { type: 'string' },
   propagation: { type: 'string' },
+  'revoked-status': { type: 'string' },
   clock: { type: 'string' },
   seed: { type: 'string' },
   'no-demo': { type: 'boolean' },
@@ -63,6 +65,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     port: port(text('port') ?? env.PORT, text('port') === undefined ? 'PORT' : '--port'),
     graceMs: duration('--grace', text('grace')),
     propagationMs: duration('--propagation', text('propagation')),
+    revokedKeyStatus: revokedStatus(text('revoked-status')),
     clock: choice('--clock', text('clock'), CLOCK_MODES) ?? 'system',
     seedPath: nonEmpty('--seed', text('seed')),
     demo: values['no-demo'] !== true,
@@ -147,6 +150,11 @@ function token(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!/^[!-~]{16,256}$/.test(value)) throw new UsageError(`${flag}: a token is 16 to 256 printable characters without spaces`);
   return value;
+}
+
+function revokedStatus(value: string | undefined): 401 | 403 | undefined {
+  const status = choice('--revoked-status', value, ['401', '403'] as const);
+  return status === undefined ? undefined : (Number(status) as 401 | 403);
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {

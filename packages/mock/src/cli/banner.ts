@@ -14,6 +14,7 @@ export interface BannerInfo {
   clock: ClockMode;
   graceMs: number;
   propagationMs: number;
+  revokedKeyStatus: 401 | 403;
   /** Default: the families every server serves. */
   families?: readonly AnyFamily[];
   sessions?: { ttlMs: number; max: number; required: boolean };
@@ -27,7 +28,7 @@ export function formatBanner(info: BannerInfo): string {
   const durations = families.flatMap((family) => family.banner.settings?.(info) ?? []).map(([label, ms]) => `, ${label} ${formatDuration(ms)}`);
   const lines = [
     `revokit-mock ${info.version} listening on ${url}  (base URL for every client; Ctrl-C stops)`,
-    ...families.flatMap((family) => family.banner.routes(url)).map((line) => `  ${line}`),
+    ...families.flatMap((family) => family.banner.routes(url, info)).map((line) => `  ${line}`),
     `  Control plane       ${url}/__mock/  (health, reset, clock, faults, requests, sessions; see docs/server.md)`,
     ...(info.controlToken === undefined ? [] : [`  Control token       ${info.controlToken}  (send "Authorization: Bearer <token>" to /__mock/)`]),
     `  Time                ${info.clock} clock${durations.join('')}`,
@@ -58,6 +59,7 @@ export function formatBannerJson(info: BannerInfo): string {
     clock: info.clock,
     grace_ms: info.graceMs,
     propagation_ms: info.propagationMs,
+    revoked_key_status: info.revokedKeyStatus,
     ...(info.sessions ? { sessions: { ttl_ms: info.sessions.ttlMs, max: info.sessions.max, required: info.sessions.required } } : {}),
     ...(info.controlToken === undefined ? {} : { control_token: info.controlToken }),
     ...(snakeKeys(info.credentials) as object),

@@ -12,6 +12,8 @@ Flags:
   -p, --port <port>        port to listen on; 0 picks a free one (default $PORT, else 4010)
   --grace <duration>       how long a rotated-out virtual-key secret keeps working (default 24h)
   --propagation <duration> how long the data plane takes to see a revocation (default 60s)
+  --revoked-status <401|403>  what the gateway answers a revoked key with, once it sees the
+                           revocation: 401 as the spec says (default), 403 as production does
   --clock <system|frozen>  frozen: time moves only through POST /__mock/clock (default system)
   --seed <file.json>       entities to create at start (format: docs/server.md, 1 MiB at most)
   --no-demo                do not create the demo keys

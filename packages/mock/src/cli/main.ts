@@ -1,7 +1,7 @@
 // What `revokit-mock` does, minus the process: parse flags, read the seed file, start the
 // server, print the banner. Returns an exit code, or the running server. cli.ts adds signals.
 import { readFileSync } from 'node:fs';
-import { DEFAULT_GRACE_MS, DEFAULT_PROPAGATION_MS } from '../core/index.js';
+import { DEFAULT_GRACE_MS, DEFAULT_PROPAGATION_MS, DEFAULT_REVOKED_KEY_STATUS } from '../core/index.js';
 import { createMockServer, type MockServer, type SeedPlan } from '../server.js';
 import { parseCliArgs, UsageError, type RunSettings } from './args.js';
 import { formatBanner, formatBannerJson } from './banner.js';
@@ -80,6 +80,7 @@ export async function runCli(
   const server = createMockServer({
     graceMs: settings.graceMs,
     propagationMs: settings.propagationMs,
+    revokedKeyStatus: settings.revokedKeyStatus,
     clock: settings.clock,
     demo: settings.demo,
     seed,
@@ -108,6 +109,7 @@ export async function runCli(
     propagationMs: settings.propagationMs ?? DEFAULT_PROPAGATION_MS,
     sessions: { ttlMs: server.sessions.ttlMs, max: server.sessions.max, required: settings.requireSession },
     controlToken: server.controlToken,
+    revokedKeyStatus: settings.revokedKeyStatus ?? DEFAULT_REVOKED_KEY_STATUS,
   };
   beforeBanner?.(server, settings);
   io.out(settings.log === 'json' ? formatBannerJson(banner) : formatBanner(banner));

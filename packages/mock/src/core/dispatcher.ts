@@ -41,7 +41,8 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
 
   const runBehaviour = (name: Name, input: OperationInput): MockResponse => {
     try {
-      const { status, headers, body } = behaviours[name](input);
+      const { status, headers, body, events } = behaviours[name](input);
+      if (events) return headers ? { status, headers, events } : { status, events };
       return headers ? { status, headers, body } : { status, body };
     } catch {
       // A bug in a behaviour must not take the test run or the server down.

@@ -10,6 +10,8 @@ describe('formats', () => {
     expect(formats.apiKeyRowId()).toMatch(/^[A-Za-z0-9]{21}$/);
     expect(formats.apiKeyLookupId()).toMatch(/^[A-Za-z0-9]{16}$/);
     expect(formats.apiKeySecret()).toMatch(/^[A-Za-z0-9]{48}$/);
+    expect(formats.requestId()).toMatch(/^req_[0-9a-f]{30}$/);
     expect(vineFormats.plaintext('live')).toMatch(/^vine_live_[A-Za-z0-9]{32}$/);
+    expect(vineFormats.keyId()).toMatch(/^c[0-9a-z]{24}$/);
   });
 });

@@ -6,12 +6,21 @@ export type { FaultSpec, Faults } from './faults.js';
 export { InputError, type InputSource, type Naming } from './inputs.js';
 export type { JournalEntry } from './journal.js';
 export { createStatefulMock, type MockRoute, type StatefulMock, type StatefulMockOptions } from './stateful-mock.js';
-export type { MockRequest, MockResponse, Outcome } from './transport.js';
-export { createLangWatchCore, DEFAULT_GRACE_MS, DEFAULT_PROPAGATION_MS, type LangWatchCore, type LangWatchCoreOptions } from './langwatch/create.js';
+export type { MockRequest, MockResponse, Outcome, ServerSentEvent } from './transport.js';
+export type { PlanePrefix } from './plane-prefix.js';
+export {
+  createLangWatchCore,
+  DEFAULT_GRACE_MS,
+  DEFAULT_PROPAGATION_MS,
+  DEFAULT_REVOKED_KEY_STATUS,
+  type LangWatchCore,
+  type LangWatchCoreOptions,
+} from './langwatch/create.js';
 export { langWatchRoutes, type LangWatchOperationId, type LangWatchPlane } from './langwatch/routes.js';
-export { gatewayOperations, type AuthenticateResult, type GatewayOperationId } from './langwatch/gateway.js';
+export type { AuthenticateResult } from './langwatch/gateway/auth.js';
+export { gatewayOperations, type GatewayOperationId } from './langwatch/gateway/operations.js';
 export type { LangWatchSeeder, SeedApiKeyOptions, SeedVirtualKeyOptions, SeededApiKey, SeededVirtualKey } from './langwatch/seed.js';
-export type { LangWatchState, Project, VirtualKeyRecord, ApiKeyRecord, VirtualKeyView } from './langwatch/state.js';
+export type { LangWatchState, Project, VirtualKeyRecord, PreviousSecret, ApiKeyRecord, VirtualKeyView, RevokedKeyStatus } from './langwatch/state.js';
 export { createVineCore, type VineCore, type VineCoreOptions, type SeedVineKeyOptions, type SeededVineKey, type VineSeeder } from './vine/create.js';
 export { vineRoutes, type VineOperationId } from './vine/routes.js';
 export type { VineState, VineKeyRecord } from './vine/state.js';

@@ -5,6 +5,7 @@ import { createClock, type ClockMode, type MockClock } from './clock.js';
 import { createDispatcher, type Behaviour } from './dispatcher.js';
 import { createFaults, type Faults } from './faults.js';
 import { createJournal, type JournalEntry } from './journal.js';
+import { answerUnrouted, type PlanePrefix, type PlanePrefixRule } from './plane-prefix.js';
 import { createRedactor } from './redact.js';
 import { createSecretTracker, type SecretSource, type SecretTracker } from './secrets.js';
 import type { MockRequest, MockResponse, Outcome } from './transport.js';
@@ -22,6 +23,8 @@ export interface MockRoute<Name extends string = string> {
 export interface StatefulMock<State extends object = object, Name extends string = string> {
   /** Every route the mock answers. */
   readonly routes: readonly MockRoute<Name>[];
+  /** Prefixes of planes the mock answers whole (adapters route every request under them to `handle`). */
+  readonly planePrefixes: readonly PlanePrefix[];
   /** Answers one plain request: the whole transport contract. */
   handle(request: MockRequest): Outcome;
   /** Answers a request of this API with `status` in the API's own error envelope, without running or journaling it. */
@@ -49,6 +52,8 @@ export interface StatefulMockOptions<Name extends string, State extends object> 
   behaviours: Readonly<Record<Name, Behaviour>>;
   /** The API's own error envelope for an operation and status (injected faults, behaviour bugs). */
   errorResponse(name: Name, status: number, message: string): MockResponse;
+  /** Planes answered whole: requests under these prefixes that no route takes get the rule's answer. */
+  planePrefixes?: readonly PlanePrefixRule[];
   /** A clock to share with other mocks, or the mode of a new one (default "system"). */
   clock?: MockClock | ClockMode | undefined;
   /** Journal capacity (default 1000). */
@@ -65,10 +70,13 @@ export function createStatefulMock<Name extends string, State extends object>(op
   const faults = createFaults(routes.map((route) => route.name));
   const dispatcher = createDispatcher({ routes, behaviours, errorResponse, clock, faults, journal });
   let baseline = structuredClone(state);
+  const prefixRules = options.planePrefixes ?? [];
+  const now = () => clock.now();
 
   return {
     routes,
-    handle: (request) => dispatcher.handle(request),
+    planePrefixes: prefixRules.map(({ plane, prefix }) => ({ plane, prefix })),
+    handle: prefixRules.length === 0 ? (request) => dispatcher.handle(request) : (request) => answerUnrouted(prefixRules, request, dispatcher.handle(request), now),
     reject: (request, status, message) => dispatcher.reject(request, status, message),
     clock,
     get requests() {

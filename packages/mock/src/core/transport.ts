@@ -14,13 +14,21 @@ export interface MockRequest {
   body?: string;
 }
 
+/** One server-sent event: an optional `event:` name and its `data:` text. */
+export interface ServerSentEvent {
+  event?: string;
+  data: string;
+}
+
 export interface MockResponse {
   status: number;
   headers?: Record<string, string>;
-  /** JSON-serialisable; undefined means no body. */
+  /** JSON-serialisable; undefined means no body. Ignored when `events` is set. */
   body?: unknown;
   /** Text sent as is instead of `body` (an injected fault's, e.g. a proxy's HTML page). */
   rawBody?: string;
+  /** A stream of server-sent events: the adapters send `text/event-stream`, one frame per event, in order. */
+  events?: ReadonlyArray<ServerSentEvent>;
 }
 
 export type Outcome =
@@ -28,6 +36,7 @@ export type Outcome =
   | { kind: 'unmatched' }
   /** A known path with another method. */
   | { kind: 'method-not-allowed'; allow: readonly string[] }
-  | { kind: 'respond'; operationId: string; response: MockResponse; delayMs: number }
+  /** `operationId` is absent for answers no operation gave (e.g. an unknown route under a data plane's prefix). */
+  | { kind: 'respond'; operationId?: string; response: MockResponse; delayMs: number }
   /** Drop the connection (an injected fault) after `delayMs`. */
   | { kind: 'network-error'; operationId: string; delayMs: number };

@@ -11,6 +11,8 @@ export interface FamilySettings {
   graceMs?: number;
   /** How long a data plane takes to see a revocation. */
   propagationMs?: number;
+  /** What a data plane answers a revoked key with, once it sees the revocation (LangWatch: 401 or 403). */
+  revokedKeyStatus?: 401 | 403;
   /** Journal capacity. */
   journalSize?: number;
 }
@@ -33,6 +35,9 @@ export interface CredentialsPart {
   [field: string]: unknown;
 }
 
+/** The settings in force, defaults filled in, as the banner shows them. */
+export type BannerSettings = Required<Pick<FamilySettings, 'graceMs' | 'propagationMs' | 'revokedKeyStatus'>>;
+
 export interface Family<Name extends string = string, Mock extends StatefulMock = StatefulMock, Credentials extends CredentialsPart = CredentialsPart> {
   /** The key in control-plane paths (`/__mock/{name}/…`), journal listings and seed files. */
   name: Name;
@@ -50,10 +55,10 @@ export interface Family<Name extends string = string, Mock extends StatefulMock 
   /** What `revokit-mock --help` says this family serves. */
   help: string;
   banner: {
-    /** Lines naming the routes served at `url`. */
-    routes(url: string): string[];
+    /** Lines naming the routes served at `url` (with the settings that change what they answer). */
+    routes(url: string, settings: BannerSettings): string[];
     /** Durations worth showing, e.g. [["grace", 86400000]]. */
-    settings?(settings: Required<Pick<FamilySettings, 'graceMs' | 'propagationMs'>>): Array<[label: string, ms: number]>;
+    settings?(settings: BannerSettings): Array<[label: string, ms: number]>;
     /** One line per credential. */
     credentials(credentials: Credentials): string[];
     /** Shell variables for the docs' curl examples. */

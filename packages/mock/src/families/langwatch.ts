@@ -20,7 +20,7 @@ export interface LangWatchCredentials extends CredentialsPart {
 export const langwatchFamily: Family<'langwatch', LangWatchCore, LangWatchCredentials> = {
   name: 'langwatch',
   baseUrls: langWatchBaseUrls,
-  create: (clock, { graceMs, propagationMs, journalSize }) => createLangWatchCore({ clock, graceMs, propagationMs, journalSize }),
+  create: (clock, { graceMs, propagationMs, revokedKeyStatus, journalSize }) => createLangWatchCore({ clock, graceMs, propagationMs, revokedKeyStatus, journalSize }),
 
   entities: {
     projects: {
@@ -80,9 +80,9 @@ export const langwatchFamily: Family<'langwatch', LangWatchCore, LangWatchCreden
 
   help: 'the LangWatch API (virtual keys, admin API keys) and its gateway data plane',
   banner: {
-    routes: (url) => [
+    routes: (url, { revokedKeyStatus }) => [
       `LangWatch API       ${url}/api/gateway/v1/virtual-keys/{id}/revoke|rotate, ${url}/api/api-keys/{id}`,
-      `LangWatch gateway   ${url}/v1/models, ${url}/v1/chat/completions`,
+      `LangWatch gateway   ${url}/v1/models, /v1/chat/completions, /v1/embeddings, /v1/messages  (revoked keys get ${revokedKeyStatus})`,
     ],
     settings: ({ graceMs, propagationMs }) => [
       ['grace', graceMs],

@@ -45,13 +45,19 @@ export const vineFamily: Family<'vine', VineCore, VineCredentials> = {
     return credentials;
   },
 
-  help: 'the Vine API',
+  help: 'the Vine API (keys, detect)',
   banner: {
-    routes: (url) => [`Vine API            ${url}/api/v1/keys/{id}/revoke`],
+    routes: (url) => [`Vine API            ${url}/api/v1/keys/{id}/revoke, ${url}/api/v1/detect`],
     credentials: ({ demo, seeded }) => [
       ...(demo ? [`Vine key                id ${demo.vine_key.id}  plaintext ${demo.vine_key.plaintext}`] : []),
       ...seeded.vine_keys.map((k) => `seed Vine key     id ${k.id}  plaintext ${k.plaintext}`),
     ],
-    exports: ({ demo }) => (demo ? [['VINE_KEY_ID', demo.vine_key.id]] : []),
+    exports: ({ demo }) =>
+      demo
+        ? [
+            ['VINE_KEY_ID', demo.vine_key.id],
+            ['VINE_KEY', demo.vine_key.plaintext],
+          ]
+        : [],
   },
 };

@@ -5,11 +5,18 @@ import type { Behaviour } from '../dispatcher.js';
 import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { revokeApiKey } from './api-keys.js';
-import { apiError, errorCodeForStatus, gatewayError } from './envelopes.js';
-import { authenticateSecret, createChatCompletion, listModels, type AuthenticateResult } from './gateway.js';
+import { apiErrorForStatus } from './envelopes.js';
+import { authenticateSecret, type AuthenticateResult } from './gateway/auth.js';
+import { createChatCompletion } from './gateway/chat.js';
+import { createEmbedding } from './gateway/embeddings.js';
+import { gatewayCodeForStatus, gatewayError } from './gateway/errors.js';
+import { createMessage } from './gateway/messages.js';
+import { listModels } from './gateway/models.js';
+import { gatewayPrefixRule } from './gateway/unrouted.js';
+import { withRequestId } from './request-id.js';
 import { langWatchRoutes, type LangWatchOperationId } from './routes.js';
 import { createLangWatchSeeder, type LangWatchSeeder } from './seed.js';
-import { emptyState, heldCredentials, type LangWatchContext, type LangWatchState, type Project } from './state.js';
+import { emptyState, heldCredentials, type LangWatchContext, type LangWatchState, type Project, type RevokedKeyStatus } from './state.js';
 import { revokeVirtualKey, rotateVirtualKey } from './virtual-keys.js';
 
 export interface LangWatchCoreOptions {
@@ -19,6 +26,8 @@ export interface LangWatchCoreOptions {
   graceMs?: number;
   /** How long the gateway data plane takes to see a revocation (default 60 s). */
   propagationMs?: number;
+  /** The status the data plane answers a revoked key with: 401 (default, as the spec says) or 403 (as production answers since August 2026). */
+  revokedKeyStatus?: RevokedKeyStatus;
   /** Journal capacity (default 1000). */
   journalSize?: number;
 }
@@ -37,6 +46,7 @@ export interface LangWatchCore extends StatefulMock<LangWatchState, LangWatchOpe
 
 export const DEFAULT_GRACE_MS = 86_400_000;
 export const DEFAULT_PROPAGATION_MS = 60_000;
+export const DEFAULT_REVOKED_KEY_STATUS: RevokedKeyStatus = 401;
 
 export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWatchCore {
   const state = emptyState();
@@ -46,6 +56,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     secrets: createSecretTracker(() => heldCredentials(state), Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0)),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
+    revokedKeyStatus: revokedKeyStatus(options.revokedKeyStatus),
   };
   // Adding an operation to a spec breaks this object's type until it has a behaviour.
   const behaviours: Record<LangWatchOperationId, Behaviour> = {
@@ -54,6 +65,8 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     revokeApiKey: (input) => revokeApiKey(context, input),
     gatewayListModels: (input) => listModels(context, input),
     gatewayCreateChatCompletion: (input) => createChatCompletion(context, input),
+    gatewayCreateEmbedding: (input) => createEmbedding(context, input),
+    gatewayCreateMessage: (input) => createMessage(context, input),
   };
   const planeOf = new Map(langWatchRoutes.map((route) => [route.name, route.plane]));
   const base = createStatefulMock({
@@ -63,11 +76,11 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     clock: options.clock,
     journalSize: options.journalSize,
     secrets: context.secrets,
+    planePrefixes: [gatewayPrefixRule(context)],
     errorResponse: (name, status, message) =>
-      planeOf.get(name) === 'gateway'
-        ? gatewayError(status, status >= 500 ? 'server_error' : 'invalid_request_error', errorCodeForStatus(status), message)
-        : apiError(status, errorCodeForStatus(status), message),
+      planeOf.get(name) === 'gateway' ? gatewayError(status, gatewayCodeForStatus(status), message) : apiErrorForStatus(status, message),
   });
+  const handle = base.handle;
 
   let defaultProjectId = '';
   const seed = createLangWatchSeeder(context, () => base.clock.now(), () => defaultProjectId);
@@ -76,6 +89,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
   base.markBaseline();
 
   return Object.assign(base, {
+    handle: (request: Parameters<typeof handle>[0]) => withRequestId(request, handle(request)),
     defaultProject,
     seed,
     gateway: {
@@ -87,5 +101,11 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
 function duration(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number of milliseconds >= 0`);
+  return value;
+}
+
+function revokedKeyStatus(value: number | undefined): RevokedKeyStatus {
+  if (value === undefined) return DEFAULT_REVOKED_KEY_STATUS;
+  if (value !== 401 && value !== 403) throw new RangeError(`revokedKeyStatus must be 401 or 403, not ${JSON.stringify(value)}`);
   return value;
 }

@@ -1,4 +1,5 @@
-// LangWatch's error envelopes: `{ error, message }` on the app API, OpenAI-style on the gateway.
+// The app API's error body, `{ "error", "message" }`, with the `error` strings the real service
+// writes (langwatch/src/app/api/…: the auth middlewares, the api-keys route, shared/errors.ts).
 import type { MockResponse } from '../transport.js';
 
 export interface LangWatchError {
@@ -6,27 +7,40 @@ export interface LangWatchError {
   message: string;
 }
 
-const codeByStatus: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  408: 'request_timeout',
-  409: 'conflict',
-  422: 'unprocessable_entity',
-  429: 'rate_limited',
-  500: 'internal_server_error',
-  502: 'bad_gateway',
-  503: 'service_unavailable',
-  504: 'gateway_timeout',
-};
-
-export const errorCodeForStatus = (status: number): string => codeByStatus[status] ?? `http_${status}`;
-
 export function apiError<Status extends number>(status: Status, error: string, message: string) {
   return { status, body: { error, message } };
 }
 
-export function gatewayError(status: number, type: string, code: string, message: string): MockResponse {
-  return { status, body: { error: { type, code, message } } };
-}
+/**
+ * The `error` string the real app API sends with each status: the auth middlewares' and the
+ * api-keys route's literals, and the HttpError defaults of shared/errors.ts (whose `error` is
+ * their message). Other statuses get their HTTP reason phrase.
+ */
+const ERROR_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable entity',
+  500: 'Internal server error',
+};
+
+const REASON_PHRASES: Readonly<Record<number, string>> = {
+  402: 'Payment Required',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export const errorStringForStatus = (status: number): string => ERROR_BY_STATUS[status] ?? REASON_PHRASES[status] ?? `HTTP ${status}`;
+
+/** An app-API error for an injected fault or a failure of the mock itself. */
+export const apiErrorForStatus = (status: number, message: string): MockResponse => apiError(status, errorStringForStatus(status), message);

@@ -15,4 +15,6 @@ export const formats = {
   apiKeyLookupId: () => randomString(BASE62, 16),
   apiKeySecret: () => randomString(BASE62, 48),
   userId: () => `user_${randomString(BASE62, 21)}`,
+  /** "req_" + 30 lowercase hex (15 random bytes), as the gateway mints request ids. */
+  requestId: () => `req_${randomString('0123456789abcdef', 30)}`,
 } as const;

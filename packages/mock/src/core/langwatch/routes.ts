@@ -3,7 +3,7 @@
 import { operations as virtualKeyApi, servers } from '@revokit/langwatch/generated/gateway/operations';
 import { operations as apiKeysApi } from '@revokit/langwatch/generated/api-keys/operations';
 import type { MockRoute } from '../stateful-mock.js';
-import { gatewayOperations, type GatewayOperationId } from './gateway.js';
+import { gatewayOperations, type GatewayOperationId } from './gateway/operations.js';
 
 export type LangWatchOperationId = keyof typeof virtualKeyApi | keyof typeof apiKeysApi | GatewayOperationId;
 

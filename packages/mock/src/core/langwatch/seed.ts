@@ -93,6 +93,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         lastUsedAt: null,
         secret: formats.virtualKeySecret(environment, createdAt),
         previous: null,
+        revokedPrevious: null,
         revokedAt: null,
       };
       context.state.virtualKeys.set(key.id, key);

@@ -7,6 +7,11 @@ export interface Project {
   apiKey: string;
 }
 
+export interface PreviousSecret {
+  secret: string;
+  validUntil: number;
+}
+
 export interface VirtualKeyRecord {
   id: string;
   projectId: string;
@@ -20,7 +25,12 @@ export interface VirtualKeyRecord {
   lastUsedAt: number | null;
   secret: string;
   /** The secret that was current before the last rotation, and when it stops working. */
-  previous: { secret: string; validUntil: number } | null;
+  previous: PreviousSecret | null;
+  /**
+   * The previous secret a revocation cleared (the real service clears it in the revoke's own
+   * write): gateway caches still accept it, within its grace window, until the revocation propagates.
+   */
+  revokedPrevious: PreviousSecret | null;
   revokedAt: number | null;
 }
 
@@ -53,7 +63,12 @@ export interface LangWatchContext {
   propagationMs: number;
   /** Told of every credential minted or rotated out, for redaction. */
   secrets: SecretTracker;
+  /** What the data plane answers a revoked key with, once it sees the revocation. */
+  revokedKeyStatus: RevokedKeyStatus;
 }
+
+/** 401 as the spec's revoke description says; 403 as the production gateway answers since August 2026. */
+export type RevokedKeyStatus = 401 | 403;
 
 export function emptyState(): LangWatchState {
   return { projects: new Map(), virtualKeys: new Map(), apiKeys: new Map() };
@@ -67,6 +82,7 @@ export function* heldCredentials(state: LangWatchState): Generator<string> {
   for (const key of state.virtualKeys.values()) {
     yield key.secret;
     if (key.previous) yield key.previous.secret;
+    if (key.revokedPrevious) yield key.revokedPrevious.secret;
   }
   for (const key of state.apiKeys.values()) yield tokenOf(key);
 }

@@ -4,7 +4,8 @@ import type { Behaviour } from '../dispatcher.js';
 import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { createSecretTracker } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
-import { ENVIRONMENTS, formats, type Environment } from './formats.js';
+import { detect } from './detect.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment } from './formats.js';
 import { revokeVineKey, vineError } from './keys.js';
 import { vineRoutes, type VineOperationId } from './routes.js';
 import { keyPrefixOf, type VineState } from './state.js';
@@ -18,7 +19,7 @@ export interface VineCoreOptions {
 
 export interface SeedVineKeyOptions {
   name?: string;
-  /** Default "live". */
+  /** Default "test", as on Vine's create. */
   env?: Environment;
 }
 
@@ -42,7 +43,8 @@ export interface VineCore extends StatefulMock<VineState, VineOperationId> {
   readonly seed: VineSeeder;
 }
 
-const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'unprocessable_entity', 429: 'rate_limited' };
+/** Codes for injected faults: the docs name not_found, validation_failed and rate_limited; the others are ours. */
+const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'validation_failed', 429: 'rate_limited' };
 
 const keyRules: Rules<SeedVineKeyOptions> = { name: rules.string, env: rules.oneOf(ENVIRONMENTS) };
 
@@ -54,6 +56,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
   // Adding an operation to the spec breaks this object's type until it has a behaviour.
   const behaviours: Record<VineOperationId, Behaviour> = {
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
+    postApiV1Detect: (input) => detect(state, input),
   };
   const base = createStatefulMock({
     state,
@@ -68,7 +71,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
   const seed = {
     key(input: unknown = {}, source: InputSource = { where: 'seed.key', naming: 'camel' }): SeededVineKey {
       const options = readInput(keyRules, input, source.where, source.naming);
-      const env = options.env ?? 'live';
+      const env = options.env ?? DEFAULT_ENVIRONMENT;
       const key = { id: formats.keyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.plaintext(env), revokedAt: null };
       state.keys.set(key.id, key);
       secrets.minted(key.plaintext);

@@ -1,10 +1,16 @@
-// Vine's identifiers and keys (the id shape is ours: docs/divergences.md).
+// Vine's identifiers and keys. The docs show ids only truncated ("clz…", a cuid's start): the
+// mock mints "c" + 24 lowercase alphanumerics, a guess at the length (docs/divergences.md).
 import { BASE62, randomString } from '../random.js';
 
 export const ENVIRONMENTS = ['live', 'test'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+/** "Key prefix environment. Defaults to 'test'." (Vine docs, Create an API key.) */
+export const DEFAULT_ENVIRONMENT: Environment = 'test';
+
+const LOWER_ALPHANUMERIC = '0123456789abcdefghijklmnopqrstuvwxyz';
+
 export const formats = {
-  keyId: () => `key_${randomString(BASE62, 24)}`,
+  keyId: () => `c${randomString(LOWER_ALPHANUMERIC, 24)}`,
   plaintext: (environment: Environment) => `vine_${environment}_${randomString(BASE62, 32)}`,
 } as const;

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const CORS_ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
-export const CORS_ALLOWED_HEADERS = ['X-Auth-Token', 'Authorization', 'x-api-key', 'Content-Type'];
+export const CORS_ALLOWED_HEADERS = ['X-Auth-Token', 'Authorization', 'x-api-key', 'x-goog-api-key', 'xi-api-key', 'X-Request-Id', 'Content-Type'];
 
 export const CORS_ALLOW_ORIGIN = '*';
 /** Lets browser code read what the SDK's retry policy and error objects look at. */

@@ -14,6 +14,7 @@ import { SESSION_HEADER } from './session-select.js';
 import type { WorldChooser, WorldChoice } from './world-choice.js';
 import type { RequestLog } from './request-log.js';
 import { sendEmpty, sendError, sendJson, sendText } from './respond.js';
+import { sendEvents } from './send-events.js';
 
 export interface HandlerDeps {
   /** The world a request acts on (default or session), or why it is refused. */
@@ -63,8 +64,9 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       x.req.socket.destroy();
       return logDone(x, 0, outcome.operationId);
     }
-    const { status, headers, body, rawBody } = outcome.response;
-    if (rawBody !== undefined) sendText(x.res, status, rawBody, headers);
+    const { status, headers, body, rawBody, events } = outcome.response;
+    if (events) sendEvents(x.res, status, events, headers);
+    else if (rawBody !== undefined) sendText(x.res, status, rawBody, headers);
     else if (body === undefined) sendEmpty(x.res, status, headers);
     else sendJson(x.res, status, body, headers);
     logDone(x, status, outcome.operationId);
