@@ -15,6 +15,10 @@ export type { SeededEntities } from './http/seed-plan.js';
 export type { LogFormat } from './http/request-log.js';
 export { InputError } from './http/fields.js';
 export { parseSeedPlan } from './http/seed-plan.js';
+// The core's types for users of the server alone. Naming core/index.js here also makes tsc write
+// its paths (not the root entry's, which loads msw's types) into server.d.ts, so this entry
+// type-checks without msw installed (scripts/consumer checks it).
+export type { AuthenticateResult, ClockMode, Faults, FaultSpec, JournalEntry, MockClock } from './core/index.js';
 
 export interface MockServerOptions extends Omit<ServedMocksOptions, 'seed'> {
   /** Entities to create at start, in the seed-file format (see docs/server.md). Validated: a bad entry throws an InputError naming it. */

@@ -1,9 +1,8 @@
 // The mocks one server serves: the LangWatch and Vine cores on one shared clock, with the
 // demo and seed-file entities created and marked as the baseline that reset returns to.
-// Core modules are imported directly so that msw stays out of the server's import graph.
-import { createClock, type ClockMode } from '../core/clock.js';
-import { createLangWatchCore, langWatchRoutes } from '../core/langwatch/core.js';
-import { createVineCore, vineRoutes } from '../core/vine/core.js';
+// The core's own entry, not the package root, so that msw stays out of the server's import
+// graph; naming it also makes tsc write core/ paths, not the root's, into mocks.d.ts.
+import { createClock, createLangWatchCore, createVineCore, langWatchRoutes, vineRoutes, type ClockMode } from '../core/index.js';
 import { seedDemo, type DemoCredentials } from './demo.js';
 import { applySeedPlan, emptySeedPlan, type SeededEntities, type SeedPlan } from './seed-plan.js';
 

@@ -1,0 +1,45 @@
+// What a consumer does with the installed tarballs, on whichever Node `env`'s PATH puts first.
+import { join } from 'node:path';
+import { exec } from '../support/exec.ts';
+import { step, type StepResult } from '../support/steps.ts';
+import { checkCli } from './cli-check.ts';
+
+/** In the project with msw and vitest: both type-checks, then the README suites under vitest. */
+export async function consumerChecks(project: string, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
+  return [
+    await step('tsc --strict, moduleResolution bundler', () => run(project, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.bundler.json'])),
+    await step('tsc --strict, moduleResolution node16', () => run(project, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.node16.json'])),
+    await step('vitest: README suite, frozen-clock example, unhandled-request guard', async () => {
+      const output = await run(project, env, 'node_modules/.bin/vitest', ['run']);
+      const files = /Test Files\s+(\d+) passed/.exec(output)?.[1];
+      if (files !== '3') throw new Error(`expected 3 test files to pass:\n${output}`);
+      return /Tests\s+\d+ passed/.exec(output)?.[0];
+    }),
+  ];
+}
+
+/** In the project without msw: the server entry type-checks and loads, and the CLI runs. */
+export async function serverOnlyChecks(project: string, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
+  return [
+    await step('tsc --strict: @revokit/mock/server without msw', () => run(project, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.server-only.json'])),
+    await step('import @revokit/mock/server without msw', () =>
+      run(project, env, 'node', ['--input-type=module', '-e', SERVE_ONCE]).then((output) => output.trim())),
+    await step('npx revokit-mock', () => checkCli(project, env)),
+  ];
+}
+
+const SERVE_ONCE = `
+import { createMockServer } from '@revokit/mock/server';
+const mock = createMockServer();
+const url = await mock.listen({ port: 0 });
+const health = await (await fetch(url + '/__mock/health')).text();
+await mock.close();
+if (health !== '{"ok":true}') throw new Error('health: ' + health);
+console.log('served ' + health + ' on ' + process.version);
+`;
+
+async function run(cwd: string, env: NodeJS.ProcessEnv, command: string, args: string[]): Promise<string> {
+  const result = await exec(command.startsWith('node_modules/') ? join(cwd, command) : command, args, { cwd, env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} (exit ${result.code}):\n${result.output}`);
+  return result.output;
+}
