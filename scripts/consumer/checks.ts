@@ -1,30 +1,37 @@
 // What a consumer does with the installed tarballs, on whichever Node `env`'s PATH puts first.
+// Type checks do not depend on the Node that runs tsc, so the compat matrix runs them once per
+// toolchain; the run-time checks run on every Node.
 import { join } from 'node:path';
 import { exec } from '../support/exec.ts';
 import { step, type StepResult } from '../support/steps.ts';
 import { checkCli } from './cli-check.ts';
 
-/** In the project with msw and vitest: both type-checks, then the README suites under vitest. */
-export async function consumerChecks(project: string, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
+export interface ConsumerProjects {
+  /** With msw, vitest and the README suites. */
+  consumer: string;
+  /** With the tarballs and no msw. */
+  serverOnly: string;
+}
+
+export async function typeChecks({ consumer, serverOnly }: ConsumerProjects, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
   return [
-    await step('tsc --strict, moduleResolution bundler', () => run(project, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.bundler.json'])),
-    await step('tsc --strict, moduleResolution node16', () => run(project, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.node16.json'])),
+    await step('tsc --strict, moduleResolution bundler', () => run(consumer, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.bundler.json'])),
+    await step('tsc --strict, moduleResolution node16', () => run(consumer, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.node16.json'])),
+    await step('tsc --strict: @revokit/mock/server without msw', () => run(serverOnly, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.server-only.json'])),
+  ];
+}
+
+export async function runtimeChecks({ consumer, serverOnly }: ConsumerProjects, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
+  return [
     await step('vitest: README suite, frozen-clock example, unhandled-request guard', async () => {
-      const output = await run(project, env, 'node_modules/.bin/vitest', ['run']);
+      const output = await run(consumer, env, 'node_modules/.bin/vitest', ['run']);
       const files = /Test Files\s+(\d+) passed/.exec(output)?.[1];
       if (files !== '3') throw new Error(`expected 3 test files to pass:\n${output}`);
       return /Tests\s+\d+ passed/.exec(output)?.[0];
     }),
-  ];
-}
-
-/** In the project without msw: the server entry type-checks and loads, and the CLI runs. */
-export async function serverOnlyChecks(project: string, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
-  return [
-    await step('tsc --strict: @revokit/mock/server without msw', () => run(project, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.server-only.json'])),
     await step('import @revokit/mock/server without msw', () =>
-      run(project, env, 'node', ['--input-type=module', '-e', SERVE_ONCE]).then((output) => output.trim())),
-    await step('npx revokit-mock', () => checkCli(project, env)),
+      run(serverOnly, env, 'node', ['--input-type=module', '-e', SERVE_ONCE]).then((output) => output.trim())),
+    await step('npx revokit-mock', () => checkCli(serverOnly, env)),
   ];
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printSteps, printTally, type StepResult } from '../support/steps.ts';
-import { consumerChecks, serverOnlyChecks } from './checks.ts';
+import { runtimeChecks, typeChecks } from './checks.ts';
 import { packWorkspace } from './pack.ts';
 import { installedVersion } from './project.ts';
 import { createConsumerProject, createServerOnlyProject } from './projects.ts';
@@ -23,10 +23,10 @@ try {
   const pinned = async (name: string) => `${name}@${await installedVersion(root, name)}`;
   const tools = { msw: await pinned('msw'), vitest: await pinned('vitest'), typescript: await pinned('typescript'), typesNode: await pinned('@types/node') };
   const tarballs = packed.map((pkg) => pkg.tarball);
-  await createConsumerProject(root, join(scratch, 'consumer'), tarballs, tools);
-  results.push(...(await consumerChecks(join(scratch, 'consumer'), process.env)));
-  await createServerOnlyProject(root, join(scratch, 'server-only'), tarballs, tools);
-  results.push(...(await serverOnlyChecks(join(scratch, 'server-only'), process.env)));
+  const projects = { consumer: join(scratch, 'consumer'), serverOnly: join(scratch, 'server-only') };
+  await createConsumerProject(root, projects.consumer, tarballs, tools);
+  await createServerOnlyProject(root, projects.serverOnly, tarballs, tools);
+  results.push(...(await typeChecks(projects, process.env)), ...(await runtimeChecks(projects, process.env)));
 } catch (error) {
   results.push({ name: 'setup', ok: false, detail: error instanceof Error ? error.stack ?? error.message : String(error) });
 } finally {

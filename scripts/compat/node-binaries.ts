@@ -1,0 +1,34 @@
+// Node binaries for the compat matrix, from the npm registry's `node` package (a real binary,
+// node_modules/node/bin/node), kept in a cache outside the repository between runs.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { exec } from '../support/exec.ts';
+
+export const COMPAT_CACHE = process.env.REVOKIT_COMPAT_CACHE ?? join(homedir(), '.cache', 'revokit-compat');
+
+export interface NodeRuntime {
+  version: string;
+  /** Goes first on PATH, so `node`, `npx` and every #!/usr/bin/env node script run this Node. */
+  binDir: string;
+}
+
+export async function nodeRuntime(major: number): Promise<NodeRuntime> {
+  if (Number(process.versions.node.split('.')[0]) === major) return { version: process.version, binDir: dirname(process.execPath) };
+  const dir = join(COMPAT_CACHE, `node-${major}`);
+  const binary = join(dir, 'node_modules/node/bin/node');
+  if (!existsSync(binary)) {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'package.json'), '{ "private": true }\n');
+    const install = await exec('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`], { cwd: dir });
+    if (install.code !== 0 || !existsSync(binary)) throw new Error(`npm install node@${major} failed:\n${install.output}`);
+  }
+  const version = await exec(binary, ['--version'], { cwd: dir });
+  if (!version.output.startsWith(`v${major}.`)) throw new Error(`${binary} is ${version.output.trim()}, not Node ${major}`);
+  return { version: version.output.trim(), binDir: dirname(binary) };
+}
+
+export function envFor(runtime: NodeRuntime): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: `${runtime.binDir}:${process.env.PATH ?? ''}` };
+}
