@@ -1,5 +1,7 @@
 // npm run test:compat: the mock suites, the README examples and the consumer test on Node 20,
 // 22 and 24, with msw 2 and vitest 4 everywhere and msw 3 with vitest 5 where their engines allow.
+// It first checks the packed tarballs as test:consumer does (our rules, publint, attw), so CI
+// needs only this one.
 // Everything runs in a scratch directory (KEEP_SCRATCH=1 keeps it); Node binaries are cached
 // in $REVOKIT_COMPAT_CACHE (default ~/.cache/revokit-compat). Exits 1 if any cell fails.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +12,8 @@ import { packWorkspace } from '../consumer/pack.ts';
 import { installedVersion } from '../consumer/project.ts';
 import { typeChecks } from '../consumer/checks.ts';
 import { createConsumerProject, createServerOnlyProject } from '../consumer/projects.ts';
-import { printTally, type StepResult } from '../support/steps.ts';
+import { tarballChecks } from '../consumer/tarball-checks.ts';
+import { printSteps, printTally, type StepResult } from '../support/steps.ts';
 import { runCell } from './cell.ts';
 import { cellPassed, formatMatrix, printCells, type Cell, type Matrix } from './matrix.ts';
 import { nodeRuntime } from './node-binaries.ts';
@@ -21,12 +24,13 @@ const NODE_MAJORS = [20, 22, 24];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const scratch = await mkdtemp(join(tmpdir(), 'revokit-compat-'));
 try {
-  const matrix = await runMatrix();
+  const { matrix, tarballs } = await runAll();
+  printSteps(tarballs);
   printCells(matrix);
   console.log(`\n${formatMatrix(matrix)}`);
-  const ran = matrix.cells.flat().filter((cell) => cell.kind === 'ran');
-  printTally(ran.map((cell) => ({ ok: cellPassed(cell) })));
-  process.exitCode = ran.every(cellPassed) ? 0 : 1;
+  const outcomes = [...tarballs, ...matrix.cells.flat().filter((cell) => cell.kind === 'ran').map((cell) => ({ ok: cellPassed(cell) }))];
+  printTally(outcomes);
+  process.exitCode = outcomes.every((outcome) => outcome.ok) ? 0 : 1;
 } catch (error) {
   console.error('compat setup failed:', error instanceof Error ? error.message : error);
   process.exitCode = 1;
@@ -35,11 +39,13 @@ try {
   else await rm(scratch, { recursive: true, force: true });
 }
 
-async function runMatrix(): Promise<Matrix> {
+async function runAll(): Promise<{ matrix: Matrix; tarballs: StepResult[] }> {
   const log = (line: string) => console.log(`[compat] ${line}`);
   log('packing the four packages');
   await mkdir(join(scratch, 'tarballs'));
-  const tarballs = (await packWorkspace(root, join(scratch, 'tarballs'))).map((pkg) => pkg.tarball);
+  const packed = await packWorkspace(root, join(scratch, 'tarballs'));
+  const tarballs = packed.map((pkg) => pkg.tarball);
+  const tarballResults = await tarballChecks(root, packed);
   const runtimes = [];
   for (const major of NODE_MAJORS) {
     log(`Node ${major}`);
@@ -78,7 +84,7 @@ async function runMatrix(): Promise<Matrix> {
     }
     cells.push(row);
   }
-  return { rows: ['tsc (any Node)', ...runtimes.map((runtime) => `Node ${runtime.version}`)], columns, cells };
+  return { matrix: { rows: ['tsc (any Node)', ...runtimes.map((runtime) => `Node ${runtime.version}`)], columns, cells }, tarballs: tarballResults };
 }
 
 async function timed(run: () => Promise<StepResult[]>): Promise<Cell> {
