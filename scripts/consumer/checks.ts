@@ -15,16 +15,16 @@ export interface ConsumerProjects {
 
 export async function typeChecks({ consumer, serverOnly }: ConsumerProjects, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
   return [
-    await step('tsc --strict, moduleResolution bundler', () => run(consumer, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.bundler.json'])),
-    await step('tsc --strict, moduleResolution node16', () => run(consumer, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.node16.json'])),
-    await step('tsc --strict: @revokit/mock/server without msw', () => run(serverOnly, env, 'node_modules/.bin/tsc', ['-p', 'tsconfig.server-only.json'])),
+    await step('tsc --strict, moduleResolution bundler', () => run(consumer, env, bin(consumer, 'tsc'), ['-p', 'tsconfig.bundler.json'])),
+    await step('tsc --strict, moduleResolution node16', () => run(consumer, env, bin(consumer, 'tsc'), ['-p', 'tsconfig.node16.json'])),
+    await step('tsc --strict: @revokit/mock/server without msw', () => run(serverOnly, env, bin(serverOnly, 'tsc'), ['-p', 'tsconfig.server-only.json'])),
   ];
 }
 
 export async function runtimeChecks({ consumer, serverOnly }: ConsumerProjects, env: NodeJS.ProcessEnv): Promise<StepResult[]> {
   return [
     await step('vitest: README suite, frozen-clock example, unhandled-request guard', async () => {
-      const output = await run(consumer, env, 'node_modules/.bin/vitest', ['run']);
+      const output = await run(consumer, env, bin(consumer, 'vitest'), ['run']);
       const files = /Test Files\s+(\d+) passed/.exec(output)?.[1];
       if (files !== '3') throw new Error(`expected 3 test files to pass:\n${output}`);
       return /Tests\s+\d+ passed/.exec(output)?.[0];
@@ -45,8 +45,10 @@ if (health !== '{"ok":true}') throw new Error('health: ' + health);
 console.log('served ' + health + ' on ' + process.version);
 `;
 
+const bin = (project: string, name: string) => join(project, 'node_modules/.bin', name);
+
 async function run(cwd: string, env: NodeJS.ProcessEnv, command: string, args: string[]): Promise<string> {
-  const result = await exec(command.startsWith('node_modules/') ? join(cwd, command) : command, args, { cwd, env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const result = await exec(command, args, { cwd, env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} (exit ${result.code}):\n${result.output}`);
   return result.output;
 }

@@ -19,7 +19,7 @@ export async function createConsumerProject(root: string, dir: string, tarballs:
   await createProject({ dir, tarballs, devDependencies: [tools.msw, tools.vitest, tools.typescript, tools.typesNode] });
   // The suites are written for the msw that npm actually installed.
   const mswMajor = Number((await installedVersion(dir, 'msw')).split('.')[0]);
-  const read = (path: string) => readFileSync(join(root, path), 'utf8');
+  const read = (path: string) => readRepo(root, path);
   const files = {
     'revokit.test.ts': forMswMajor(read('test/docs/readme-example.test.ts'), mswMajor),
     'frozen-clock.test.ts': forMswMajor(read('test/docs/frozen-clock-example.test.ts'), mswMajor),
@@ -32,7 +32,7 @@ export async function createConsumerProject(root: string, dir: string, tarballs:
 }
 
 export async function createServerOnlyProject(root: string, dir: string, tarballs: readonly string[], tools: Pick<Toolset, 'typescript' | 'typesNode'>): Promise<void> {
-  const read = (path: string) => readFileSync(join(root, path), 'utf8');
+  const read = (path: string) => readRepo(root, path);
   await createProject({
     dir,
     tarballs,
@@ -43,3 +43,5 @@ export async function createServerOnlyProject(root: string, dir: string, tarball
     },
   });
 }
+
+const readRepo = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
