@@ -14,19 +14,24 @@ export interface NodeRuntime {
   binDir: string;
 }
 
-export async function nodeRuntime(major: number): Promise<NodeRuntime> {
-  if (Number(process.versions.node.split('.')[0]) === major) return { version: process.version, binDir: dirname(process.execPath) };
-  const dir = join(COMPAT_CACHE, `node-${major}`);
+/** `spec` is a version ("22.23.3") or a major ("20", for which this machine's Node does if it is one). */
+export async function nodeRuntime(spec: string): Promise<NodeRuntime> {
+  const major = Number(spec.split('.')[0]);
+  if (process.versions.node === spec || (!spec.includes('.') && Number(process.versions.node.split('.')[0]) === major)) {
+    return { version: process.version, binDir: dirname(process.execPath) };
+  }
+  const dir = join(COMPAT_CACHE, `node-${spec}`);
   const binary = join(dir, 'node_modules/node/bin/node');
   if (!existsSync(binary)) {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'package.json'), '{ "private": true }\n');
-    const install = await exec('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`], { cwd: dir });
-    if (install.code !== 0 || !existsSync(binary)) throw new Error(`npm install node@${major} failed:\n${install.output}`);
+    const install = await exec('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `node@${spec}`], { cwd: dir });
+    if (install.code !== 0 || !existsSync(binary)) throw new Error(`npm install node@${spec} failed:\n${install.output}`);
   }
   const version = await exec(binary, ['--version'], { cwd: dir });
-  if (!version.output.startsWith(`v${major}.`)) throw new Error(`${binary} is ${version.output.trim()}, not Node ${major}`);
-  return { version: version.output.trim(), binDir: dirname(binary) };
+  const actual = version.output.trim();
+  if (spec.includes('.') ? actual !== `v${spec}` : !actual.startsWith(`v${major}.`)) throw new Error(`${binary} is ${actual}, not Node ${spec}`);
+  return { version: actual, binDir: dirname(binary) };
 }
 
 export function envFor(runtime: NodeRuntime): NodeJS.ProcessEnv {

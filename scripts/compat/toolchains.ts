@@ -16,8 +16,8 @@ export async function toolchains(root: string): Promise<Toolchain[]> {
   const workspace = { typescript: await pinned('typescript'), typesNode: await pinned('@types/node') };
   return [
     { label: 'msw 2 · vitest 4', msw: await pinned('msw'), vitest: await pinned('vitest'), ...workspace },
-    // vitest 5 asks for @types/node 22 or later (a peer).
-    { label: 'msw 3 · vitest 5', msw: 'msw@3', vitest: 'vitest@5', ...workspace, typesNode: '@types/node@22' },
+    // Pinned (see NODES in run.ts). vitest 5 asks for @types/node 22 or later (a peer).
+    { label: 'msw 3 · vitest 5', msw: 'msw@3.0.5', vitest: 'vitest@5.1.1', ...workspace, typesNode: '@types/node@22.20.5' },
   ];
 }
 
