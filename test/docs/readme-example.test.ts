@@ -10,7 +10,7 @@ const langwatch = createLangWatchMock({ clock: 'frozen' });
 const vine = createVineMock({ clock: 'frozen' });
 const server = setupServer(...langwatch.handlers, ...vine.handlers);
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' })); // msw 3: onUnhandledFrame
 afterEach(() => {
   server.resetHandlers();
   langwatch.reset(); // same default project and key after every reset

@@ -15,3 +15,9 @@ function readmeCodeBlocks(): string[] {
 it.each(['readme-example.test.ts', 'frozen-clock-example.test.ts'])('README shows %s verbatim', (file) => {
   expect(readmeCodeBlocks()).toContain(read(`./${file}`).trim());
 });
+
+it('the unhandled-request guard listens exactly as the README suite does', () => {
+  const listenCall = (file: string) => /server\.listen\(\{[^\n]*?\}\)/.exec(read(`./${file}`))?.[0];
+  expect(listenCall('unhandled-request.test.ts')).toBeDefined();
+  expect(listenCall('unhandled-request.test.ts')).toBe(listenCall('readme-example.test.ts'));
+});

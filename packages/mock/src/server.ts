@@ -26,6 +26,10 @@ export { defaultFamilies, type DefaultFamilies } from './families/index.js';
 export type { SessionInfo } from './server/world/sessions.js';
 export { SESSION_HEADER } from './server/wire/session-select.js';
 export type { AnyFamily, CredentialsPart, Entity, Family, FamilySettings } from './families/family.js';
+// The core's types for users of the server alone. Naming core/index.js here also makes tsc write
+// its paths (not the root entry's, which loads msw's types) into server.d.ts, so this entry
+// type-checks without msw installed (scripts/consumer checks it).
+export type { AuthenticateResult, ClockMode, Faults, FaultSpec, JournalEntry, MockClock } from './core/index.js';
 
 /** The credentials of a server of the default families. */
 export type ServerCredentials = CredentialsOf<DefaultFamilies>;

@@ -17,7 +17,10 @@ export interface LangWatchCredentials extends CredentialsPart {
   seeded: LangWatchSeeded;
 }
 
-export const langwatchFamily: Family<'langwatch', LangWatchCore, LangWatchCredentials> = {
+/** Named, so that declaration files refer to it by name (and never through the root entry, whose types load msw). */
+export type LangWatchFamily = Family<'langwatch', LangWatchCore, LangWatchCredentials>;
+
+export const langwatchFamily: LangWatchFamily = {
   name: 'langwatch',
   baseUrls: langWatchBaseUrls,
   create: (clock, { graceMs, propagationMs, revokedKeyStatus, journalSize }) => createLangWatchCore({ clock, graceMs, propagationMs, revokedKeyStatus, journalSize }),

@@ -10,7 +10,10 @@ export interface VineCredentials extends CredentialsPart {
   seeded: { vine_keys: Array<{ id: string; name: string; plaintext: string }> };
 }
 
-export const vineFamily: Family<'vine', VineCore, VineCredentials> = {
+/** Named, so that declaration files refer to it by name (and never through the root entry, whose types load msw). */
+export type VineFamily = Family<'vine', VineCore, VineCredentials>;
+
+export const vineFamily: VineFamily = {
   name: 'vine',
   baseUrls: vineBaseUrls,
   create: (clock, { journalSize }) => createVineCore({ clock, journalSize }),
