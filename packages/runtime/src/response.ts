@@ -21,7 +21,8 @@ export function errorFromResponse(response: Response, text: string, readEnvelope
   return apiErrorFor({
     status: response.status,
     code: typeof envelope.code === 'string' ? envelope.code : undefined,
-    message: (typeof envelope.message === 'string' && envelope.message) || response.statusText || `HTTP ${response.status}`,
+    // The reason phrase is the server's text too: it may echo a key (`401 Bad key sk-lw-…`).
+    message: (typeof envelope.message === 'string' && envelope.message) || redact(response.statusText) || `HTTP ${response.status}`,
     body: safeBody,
     headers,
     requestId: headers.get('x-request-id') ?? undefined,
