@@ -7,26 +7,12 @@ import { createLangWatchClient } from '@revokit/langwatch';
 import { langwatchValidators } from '@revokit/langwatch/validators';
 import { createVineClient } from '@revokit/vine';
 import { vineValidators } from '@revokit/vine/validators';
+import { PROJECT_KEY, revokeBody } from '../../../packages/langwatch/src/testing/fixtures.ts';
+import { VINE_KEY, revokeBody as vineRevokeBody } from '../../../packages/vine/src/testing/fixtures.ts';
 import { figure, type BenchContext, type BenchPart, type Figure } from '../figure.ts';
 import { interleave, type TimingPlan } from './sdk-timing.ts';
 
 const BASE_URL = 'https://bench.test';
-const PROJECT_KEY = 'sk-lw-BenchProjectKey0123456789abcdefghijklmnopqrstuv';
-const VINE_KEY = 'vine_live_BenchVineKey0123456789abcdefghijklmnop';
-const virtualKey = {
-  id: 'vk_bench',
-  display_prefix: 'lw_vk_live_ab12',
-  name: 'bench',
-  description: null,
-  environment: 'live',
-  status: 'revoked',
-  principal_user_id: null,
-  provider_credential_ids: ['pc_1'],
-  revision: '2',
-  last_used_at: null,
-  created_at: '2030-01-01T00:00:00.000Z',
-};
-const vineKey = { id: 'key_bench', name: 'bench', keyPrefix: 'vine_live_ab', revokedAt: '2030-01-01T00:00:00.000Z' };
 
 /** A fetch that answers every call at once with this body: a fresh Response each time, as a real fetch gives. */
 const answering = (body: unknown) => {
@@ -37,47 +23,64 @@ const answering = (body: unknown) => {
 const plan = (smoke: boolean): TimingPlan =>
   smoke ? { rounds: 3, callsPerRound: 100, warmupCalls: 200, clock: 'cpu' } : { rounds: 31, callsPerRound: 500, warmupCalls: 3000, clock: 'cpu' };
 
-async function langwatchFigures(context: BenchContext): Promise<Figure[]> {
-  const fetch = answering({ virtual_key: virtualKey });
-  const baseline = createClient<any>({ baseUrl: BASE_URL, fetch, headers: { 'X-Auth-Token': PROJECT_KEY } });
-  const plain = createLangWatchClient({ baseUrl: BASE_URL, fetch, apiKey: PROJECT_KEY });
-  const validating = createLangWatchClient({ baseUrl: BASE_URL, fetch, apiKey: PROJECT_KEY, validators: langwatchValidators });
-  context.log('LangWatch virtualKeys.revoke: openapi-fetch alone, client, client with validators (interleaved, CPU time)');
+interface Case {
+  id: string;
+  label: string;
+  body: unknown;
+  /** The same call three ways, all given `fetch`: openapi-fetch alone, the client, the client with validators. */
+  calls(fetch: () => Promise<Response>): { baseline: () => Promise<unknown>; client: () => Promise<unknown>; validated: () => Promise<unknown> };
+}
+
+const cases: Case[] = [
+  {
+    id: 'langwatch-revoke',
+    label: '@revokit/langwatch virtualKeys.revoke',
+    body: revokeBody,
+    calls(fetch) {
+      const raw = createClient<any>({ baseUrl: BASE_URL, fetch, headers: { 'X-Auth-Token': PROJECT_KEY } });
+      const plain = createLangWatchClient({ baseUrl: BASE_URL, fetch, apiKey: PROJECT_KEY });
+      const validating = createLangWatchClient({ baseUrl: BASE_URL, fetch, apiKey: PROJECT_KEY, validators: langwatchValidators });
+      return {
+        baseline: async () => (await raw.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } })).data,
+        client: () => plain.virtualKeys.revoke('vk_1'),
+        validated: () => validating.virtualKeys.revoke('vk_1'),
+      };
+    },
+  },
+  {
+    id: 'vine-revoke',
+    label: '@revokit/vine keys.revoke',
+    body: vineRevokeBody,
+    calls(fetch) {
+      const raw = createClient<any>({ baseUrl: BASE_URL, fetch, headers: { Authorization: `Bearer ${VINE_KEY}` } });
+      const plain = createVineClient({ baseUrl: BASE_URL, fetch, apiKey: VINE_KEY });
+      const validating = createVineClient({ baseUrl: BASE_URL, fetch, apiKey: VINE_KEY, validators: vineValidators });
+      return {
+        baseline: async () => (await raw.POST('/api/v1/keys/{id}/revoke', { params: { path: { id: 'key_1' } } })).data,
+        client: () => plain.keys.revoke('key_1'),
+        validated: () => validating.keys.revoke('key_1'),
+      };
+    },
+  },
+];
+
+async function measureCase({ id, label, body, calls }: Case, context: BenchContext): Promise<Figure[]> {
+  const { baseline, client, validated } = calls(answering(body));
+  context.log(`${label}: openapi-fetch alone, client, client with validators (interleaved, CPU time)`);
   const times = await interleave(
     [
-      { name: 'openapi-fetch', call: async () => (await baseline.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_bench' } } })).data },
-      { name: 'client', call: () => plain.virtualKeys.revoke('vk_bench') },
-      { name: 'validated', call: () => validating.virtualKeys.revoke('vk_bench') },
+      { name: 'openapi-fetch', call: baseline },
+      { name: 'client', call: client },
+      { name: 'validated', call: validated },
     ],
     plan(context.smoke),
   );
-  return callFigures('langwatch-revoke', '@revokit/langwatch virtualKeys.revoke', times);
-}
-
-async function vineFigures(context: BenchContext): Promise<Figure[]> {
-  const fetch = answering({ key: vineKey });
-  const baseline = createClient<any>({ baseUrl: BASE_URL, fetch, headers: { Authorization: `Bearer ${VINE_KEY}` } });
-  const plain = createVineClient({ baseUrl: BASE_URL, fetch, apiKey: VINE_KEY });
-  const validating = createVineClient({ baseUrl: BASE_URL, fetch, apiKey: VINE_KEY, validators: vineValidators });
-  context.log('Vine keys.revoke: openapi-fetch alone, client, client with validators (interleaved, CPU time)');
-  const times = await interleave(
-    [
-      { name: 'openapi-fetch', call: async () => (await baseline.POST('/api/v1/keys/{id}/revoke', { params: { path: { id: 'key_bench' } } })).data },
-      { name: 'client', call: () => plain.keys.revoke('key_bench') },
-      { name: 'validated', call: () => validating.keys.revoke('key_bench') },
-    ],
-    plan(context.smoke),
-  );
-  return callFigures('vine-revoke', '@revokit/vine keys.revoke', times);
-}
-
-function callFigures(id: string, label: string, times: Map<string, number>): Figure[] {
-  const client = times.get('client')!;
+  const clientTime = times.get('client')!;
   return [
     figure({
       id: `sdk.call.${id}.vs-openapi-fetch`,
       label: `${label}, per call (injected fetch)`,
-      value: client,
+      value: clientTime,
       unit: 'µs',
       baseline: { label: 'openapi-fetch alone, same fetch', value: times.get('openapi-fetch')! },
       target: { op: '<=', ratio: 1.1 },
@@ -88,7 +91,7 @@ function callFigures(id: string, label: string, times: Map<string, number>): Fig
       label: `${label} with validators, per call`,
       value: times.get('validated')!,
       unit: 'µs',
-      baseline: { label: 'the same client without validators', value: client },
+      baseline: { label: 'the same client without validators', value: clientTime },
       target: { op: '<=', ratio: 1.1 },
     }),
   ];
@@ -97,6 +100,8 @@ function callFigures(id: string, label: string, times: Map<string, number>): Fig
 export const part: BenchPart = {
   name: 'sdk-call',
   async run(context) {
-    return [...(await langwatchFigures(context)), ...(await vineFigures(context))];
+    const figures: Figure[] = [];
+    for (const benchCase of cases) figures.push(...(await measureCase(benchCase, context)));
+    return figures;
   },
 };

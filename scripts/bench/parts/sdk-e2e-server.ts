@@ -3,22 +3,9 @@
 // revoke, the same body every time. Tells its parent the port it listens on.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { revokeBody } from '../../../packages/langwatch/src/testing/fixtures.ts';
 
-const body = JSON.stringify({
-  virtual_key: {
-    id: 'vk_bench',
-    display_prefix: 'lw_vk_live_ab12',
-    name: 'bench',
-    description: null,
-    environment: 'live',
-    status: 'revoked',
-    principal_user_id: null,
-    provider_credential_ids: ['pc_1'],
-    revision: '2',
-    last_used_at: null,
-    created_at: '2030-01-01T00:00:00.000Z',
-  },
-});
+const body = JSON.stringify(revokeBody);
 const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
 
 const server = createServer((request, response) => {

@@ -5,10 +5,9 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createLangWatchClient } from '@revokit/langwatch';
+import { PROJECT_KEY } from '../../../packages/langwatch/src/testing/fixtures.ts';
 import { figure, type BenchPart } from '../figure.ts';
 import { interleave } from './sdk-timing.ts';
-
-const PROJECT_KEY = 'sk-lw-BenchProjectKey0123456789abcdefghijklmnopqrstuv';
 
 export const part: BenchPart = {
   name: 'sdk-e2e',
@@ -20,7 +19,7 @@ export const part: BenchPart = {
         once(child, 'exit').then(([code]) => Promise.reject(new Error(`bench server exited with ${code}`))),
       ])) as [number];
       const baseUrl = `http://127.0.0.1:${port}`;
-      const url = `${baseUrl}/api/gateway/v1/virtual-keys/vk_bench/revoke`;
+      const url = `${baseUrl}/api/gateway/v1/virtual-keys/vk_1/revoke`;
       const lw = createLangWatchClient({ baseUrl, apiKey: PROJECT_KEY, maxRetries: 0 });
       context.log('LangWatch virtualKeys.revoke: client against raw fetch, same server (interleaved, wall time)');
       const times = await interleave(
@@ -29,7 +28,7 @@ export const part: BenchPart = {
             name: 'raw fetch',
             call: async () => (await fetch(url, { method: 'POST', headers: { 'X-Auth-Token': PROJECT_KEY } })).json(),
           },
-          { name: 'client', call: () => lw.virtualKeys.revoke('vk_bench') },
+          { name: 'client', call: () => lw.virtualKeys.revoke('vk_1') },
         ],
         context.smoke ? { rounds: 3, callsPerRound: 50, warmupCalls: 100, clock: 'wall' } : { rounds: 61, callsPerRound: 200, warmupCalls: 2000, clock: 'wall' },
       );
