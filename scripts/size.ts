@@ -1,120 +1,99 @@
-// npm run size: what each client costs a browser bundle, minified and gzipped.
-// "without validation" is the entry chunk plus every chunk it imports statically;
-// "with validation" adds the chunks loaded by import() once validateResponses is on.
-// Exits 1 when zod reaches the static part, or the LangWatch client exceeds its budget.
-import { gzipSync } from 'node:zlib';
-import { dirname, join, relative, resolve } from 'node:path';
+// npm run size: what each client costs an app's bundle, minified and gzipped, in each bundler
+// an app may use. "without validation" is an app importing the whole client; "with
+// validation" also imports the client's validators subpath, as an app turning them on does.
+// Exits 1 when zod reaches an app without validation in any bundler, or when the LangWatch
+// client exceeds its budget under esbuild's default options (no code splitting).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { gzipSync } from 'node:zlib';
+import { bundlers, type Bundler } from './size/bundlers.ts';
 
 export interface Target {
   name: string;
-  entry: string;
-  /** min+gzip bytes allowed without validation (1 kB = 1000 bytes). */
+  /** The app's import of the client, and of its validators when it turns them on. */
+  app: string;
+  validatedApp?: string;
+  /** min+gzip bytes allowed without validation under esbuild's defaults (1 kB = 1000 bytes). */
   budget?: number;
 }
 
+// A namespace object on globalThis: every export stays, whatever the bundler's tree shaking.
+const app = (...imports: [name: string, specifier: string][]) =>
+  `${imports.map(([name, specifier]) => `import * as ${name} from '${specifier}';`).join('\n')}\n(globalThis as any).app = { ${imports.map(([name]) => name).join(', ')} };\n`;
+
 export const targets: Target[] = [
-  { name: '@revokit/langwatch', entry: 'packages/langwatch/src/index.ts', budget: 6_000 },
-  { name: '@revokit/vine', entry: 'packages/vine/src/index.ts' },
+  {
+    name: '@revokit/langwatch',
+    app: app(['client', '@revokit/langwatch']),
+    validatedApp: app(['client', '@revokit/langwatch'], ['validators', '@revokit/langwatch/validators']),
+    budget: 5_000,
+  },
+  {
+    name: '@revokit/vine',
+    app: app(['client', '@revokit/vine']),
+    validatedApp: app(['client', '@revokit/vine'], ['validators', '@revokit/vine/validators']),
+  },
 ];
 
-// Bundle @revokit/runtime (and its subpaths) from source, so a figure never reflects a stale dist/.
-const runtimeFromSource: Plugin = {
-  name: 'runtime-from-source',
-  setup(builder) {
-    builder.onResolve({ filter: /^@revokit\/runtime(\/.+)?$/ }, (args) => ({
-      path: join(root, 'packages/runtime/src', `${args.path.split('/')[2] ?? 'index'}.ts`),
-    }));
-  },
+/** What the clients are measured against: an app calling openapi-fetch's createClient, and nothing else. */
+export const openapiFetchAlone: Target = {
+  name: 'openapi-fetch alone',
+  app: "import createClient from 'openapi-fetch';\n(globalThis as any).app = { createClient };\n",
 };
 
 export interface Measurement {
-  name: string;
-  withoutValidation: number;
-  withValidation: number;
-  staticChunks: string[];
-  lazyChunks: string[];
-  /** Inputs of the static chunks that come from zod (must be none). */
-  zodInStatic: string[];
+  bytes: number;
+  /** zod modules with code in the output. */
+  zodModules: string[];
 }
 
-export async function measure(target: Target): Promise<Measurement> {
-  const outdir = join(root, '.size-out'); // never written: write is false
-  const result = await build({
-    entryPoints: [join(root, target.entry)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    splitting: true,
-    outdir,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [runtimeFromSource],
-  });
-  const gzipped = new Map(result.outputFiles.map((file) => [relative(root, file.path), gzipSync(file.contents, { level: 9 }).length]));
-  const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === target.entry);
-  if (!entry) throw new Error(`no output chunk for ${target.entry}`);
-
-  const staticChunks = closure(outputs, [entry], ['import-statement']);
-  const allChunks = closure(outputs, [entry], ['import-statement', 'dynamic-import']);
-  const lazyChunks = allChunks.filter((chunk) => !staticChunks.includes(chunk));
-  const size = (chunks: string[]) => chunks.reduce((sum, chunk) => sum + (gzipped.get(chunk) ?? 0), 0);
-  return {
-    name: target.name,
-    withoutValidation: size(staticChunks),
-    withValidation: size(allChunks),
-    staticChunks,
-    lazyChunks,
-    zodInStatic: staticChunks.flatMap((chunk) => Object.keys(outputs[chunk]!.inputs)).filter((input) => /node_modules\/zod\//.test(input)),
-  };
-}
-
-/** Output chunks reachable from `start` through imports of the given kinds. */
-function closure(outputs: Metafile['outputs'], start: string[], kinds: string[]): string[] {
-  const seen = new Set<string>();
-  const queue = [...start];
-  while (queue.length > 0) {
-    const chunk = queue.shift()!;
-    if (seen.has(chunk)) continue;
-    seen.add(chunk);
-    for (const imported of outputs[chunk]?.imports ?? []) {
-      if (!imported.external && kinds.includes(imported.kind)) queue.push(imported.path);
-    }
+/** Bundles an app's source with one bundler; min+gzip of every JS file it emits. */
+export async function measure(source: string, bundler: Bundler): Promise<Measurement> {
+  // Inside the repository, so the app resolves openapi-fetch and zod as an app would: from node_modules.
+  const cache = join(dirname(fileURLToPath(import.meta.url)), '../node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'revokit-size-'));
+  try {
+    const entry = join(dir, 'app.ts');
+    writeFileSync(entry, source);
+    const output = await bundler.bundle(entry);
+    return {
+      bytes: output.files.reduce((sum, file) => sum + gzipSync(file.code, { level: 9 }).length, 0),
+      zodModules: output.modules.filter((module) => /[\\/]node_modules[\\/]zod[\\/]/.test(module)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return [...seen];
 }
 
-const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+export const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
 async function main(): Promise<void> {
-  let failed = false;
-  console.log('min+gzip (esbuild, esm, browser, code splitting)');
-  for (const target of targets) {
-    const m = await measure(target);
-    const budget = target.budget === undefined ? '' : `  (budget ${kB(target.budget)})`;
-    console.log(`${m.name}`);
-    console.log(`  without validation  ${kB(m.withoutValidation)}${budget}  [${m.staticChunks.length} chunk(s)]`);
-    console.log(`  with validation     ${kB(m.withValidation)}  [+${m.lazyChunks.length} lazy chunk(s)]`);
-    if (m.zodInStatic.length > 0) {
-      console.error(`  FAIL: zod is bundled without validation: ${m.zodInStatic.slice(0, 3).join(', ')}`);
-      failed = true;
-    }
-    if (m.lazyChunks.length === 0) {
-      console.error('  FAIL: validation is not split into a lazily loaded chunk');
-      failed = true;
-    }
-    if (target.budget !== undefined && m.withoutValidation > target.budget) {
-      console.error(`  FAIL: ${kB(m.withoutValidation)} exceeds the budget of ${kB(target.budget)}`);
-      failed = true;
+  const failures: string[] = [];
+  const [defaultBundler] = bundlers;
+  console.log(`min+gzip of an app importing each client (budgets apply to ${defaultBundler!.name}: no code splitting, its default)\n`);
+  console.log(['', ...bundlers.map((bundler) => bundler.name)].map((cell) => cell.padEnd(22)).join(''));
+  for (const target of [...targets, openapiFetchAlone]) {
+    const rows: [string, string | undefined][] = [[target.name, target.app]];
+    if (target.validatedApp) rows.push(['  with validators', target.validatedApp]);
+    for (const [label, source] of rows) {
+      const cells: string[] = [];
+      for (const bundler of bundlers) {
+        const m = await measure(source!, bundler);
+        const withoutValidation = source === target.app && target !== openapiFetchAlone;
+        cells.push(`${kB(m.bytes)}${withoutValidation && m.zodModules.length > 0 ? ' ZOD!' : ''}`);
+        if (withoutValidation && m.zodModules.length > 0) failures.push(`${target.name} bundles zod without validation under ${bundler.name}: ${m.zodModules[0]}`);
+        if (withoutValidation && bundler === defaultBundler && target.budget !== undefined && m.bytes > target.budget) {
+          failures.push(`${target.name}: ${kB(m.bytes)} under ${bundler.name} exceeds its budget of ${kB(target.budget)}`);
+        }
+      }
+      console.log([label, ...cells].map((cell) => cell.padEnd(22)).join(''));
     }
   }
-  if (failed) process.exit(1);
+  for (const target of targets) if (target.budget !== undefined) console.log(`\nbudget ${target.name}: ${kB(target.budget)} (${defaultBundler!.name})`);
+  for (const failure of failures) console.error(`FAIL: ${failure}`);
+  if (failures.length > 0) process.exit(1);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -3,7 +3,9 @@
 // documented status when asked with `Prefer: code=…`.
 import { describe, expect, it } from 'vitest';
 import { ApiError, createLangWatchClient, type FetchLike } from '@revokit/langwatch';
+import { langwatchValidators } from '@revokit/langwatch/validators';
 import { createVineClient } from '@revokit/vine';
+import { vineValidators } from '@revokit/vine/validators';
 import { operations as gatewayOperations } from '@revokit/langwatch/generated/gateway/operations';
 import { operations as apiKeyOperations } from '@revokit/langwatch/generated/api-keys/operations';
 import { operations as vineOperations } from '@revokit/vine/generated/vine/operations';
@@ -20,7 +22,7 @@ const preferring = (status: number): FetchLike => (input, init) => {
   return fetch(request);
 };
 
-const options = (baseUrl: string, status?: number) => ({ baseUrl, fetch: status === undefined ? fetch : preferring(status), maxRetries: 0, validateResponses: true });
+const options = (baseUrl: string, status?: number) => ({ baseUrl, fetch: status === undefined ? fetch : preferring(status), maxRetries: 0 });
 /** The call fails with the SDK's ApiError for exactly this status (not a parse or validation failure). */
 async function expectApiError(call: Promise<unknown>, status: number) {
   const error = await call.then(() => undefined, (e: unknown) => e);
@@ -31,7 +33,7 @@ async function expectApiError(call: Promise<unknown>, status: number) {
 const errorStatuses = (statuses: readonly number[]) => statuses.filter((status) => status >= 400);
 
 describe('LangWatch virtual keys against prism mock', () => {
-  const client = (status?: number) => createLangWatchClient({ apiKey: PROJECT_KEY, ...options(env.specMock.gateway, status) });
+  const client = (status?: number) => createLangWatchClient({ apiKey: PROJECT_KEY, validators: langwatchValidators, ...options(env.specMock.gateway, status) });
 
   it('revoke and rotate parse the spec\'s 200 bodies', async () => {
     const revoked = await client().virtualKeys.revoke('vk_example');
@@ -53,7 +55,7 @@ describe('LangWatch virtual keys against prism mock', () => {
 });
 
 describe('LangWatch admin API keys against prism mock', () => {
-  const client = (status?: number) => createLangWatchClient({ adminApiKey: ADMIN_KEY, ...options(env.specMock.apiKeys, status) });
+  const client = (status?: number) => createLangWatchClient({ adminApiKey: ADMIN_KEY, validators: langwatchValidators, ...options(env.specMock.apiKeys, status) });
 
   it('revoke parses the spec\'s 200 body', async () => {
     expect(await client().apiKeys.revoke('key_row_id')).toEqual({ success: expect.any(Boolean) });
@@ -67,7 +69,7 @@ describe('LangWatch admin API keys against prism mock', () => {
 });
 
 describe('Vine against prism mock', () => {
-  const client = (status?: number) => createVineClient(options(env.specMock.vine, status));
+  const client = (status?: number) => createVineClient({ validators: vineValidators, ...options(env.specMock.vine, status) });
 
   it('revoke parses the spec\'s 200 body', async () => {
     const revoked = await client().keys.revoke('key_example');

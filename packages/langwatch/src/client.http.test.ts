@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { provesNeverSent } from '@revokit/runtime';
+import { expectNoSecrets } from '@revokit/runtime/testing/leak-scan';
 import { ApiConnectionError, ApiTimeoutError, InternalServerError, NotFoundError, createLangWatchClient } from './index.js';
-import { ADMIN_KEY, PROJECT_KEY, revokeBody, rotateBody } from './testing/fixtures.js';
+import { ADMIN_KEY, ADMIN_SECRET, PROJECT_KEY, revokeBody, rotateBody } from './testing/fixtures.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -124,5 +125,25 @@ describe('against a real HTTP server', () => {
   it('rotate returns the new secret from a real response', async () => {
     handler = (_, response) => sendJson(response, 200, rotateBody);
     await expect(client().virtualKeys.rotate('vk_1')).resolves.toMatchObject({ secret: rotateBody.secret });
+  });
+
+  // Issue 10, defect 8: the reason phrase is server text like the body.
+  it('a key echoed in the reason phrase, with an empty body, reaches no rendering of the error', async () => {
+    const lw = client({ maxRetries: 0 });
+    handler = (_, response) => response.writeHead(401, `Bad key ${PROJECT_KEY}`).end();
+    const projectError = await lw.virtualKeys.revoke('vk_1').catch((e: unknown) => e);
+    handler = (_, response) => response.writeHead(401, `Bad admin key ${ADMIN_KEY}, secret ${ADMIN_SECRET}`).end();
+    const adminError = await lw.apiKeys.revoke('key_1').catch((e: unknown) => e);
+    expect(projectError).toMatchObject({ name: 'AuthenticationError', message: 'Bad key [redacted]', body: undefined });
+    expect(adminError).toMatchObject({ name: 'AuthenticationError', message: 'Bad admin key [redacted], secret [redacted]' });
+    for (const error of [projectError, adminError]) expectNoSecrets(error, [PROJECT_KEY, ADMIN_KEY, ADMIN_SECRET]);
+  });
+
+  // Issue 10, defect 9: JSON object keys are server text too.
+  it('a key echoed as a JSON object key reaches neither error.body nor any rendering', async () => {
+    handler = (_, response) => sendJson(response, 401, { error: 'unauthorized', tried: { [PROJECT_KEY]: 'invalid', [`admin ${ADMIN_SECRET}`]: 'invalid' } });
+    const error = await client({ maxRetries: 0 }).virtualKeys.revoke('vk_1').catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AuthenticationError', code: 'unauthorized', body: { tried: { '[redacted]': 'invalid', 'admin [redacted]': 'invalid' } } });
+    expectNoSecrets(error, [PROJECT_KEY, ADMIN_KEY, ADMIN_SECRET]);
   });
 });

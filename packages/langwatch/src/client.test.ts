@@ -16,6 +16,8 @@ import {
   createLangWatchClient,
   type LangWatchClientOptions,
 } from './index.js';
+import { createRawLangWatchClients } from './raw.js';
+import { langwatchValidators } from './validators.js';
 import { ADMIN_KEY, BASE_URL, PROJECT_KEY, revokeBody, rotateBody } from './testing/fixtures.js';
 
 afterEach(() => {
@@ -89,7 +91,7 @@ describe('requests', () => {
     const seen = vi.fn();
     await createLangWatchClient({
       apiKey: PROJECT_KEY,
-      fetch: async (request) => (seen(request.redirect), fetch(request)),
+      fetch: async (input, init) => (seen(new Request(input, init).redirect), fetch(input, init)),
     }).virtualKeys.revoke('vk_1');
     expect(seen).toHaveBeenCalledWith('error');
   });
@@ -388,7 +390,25 @@ describe('retries', () => {
   });
 });
 
-describe('validateResponses', () => {
+describe('validators', () => {
+  it('validateResponses (0.1.0) is refused with a TypeError naming the validators option', () => {
+    const legacy = { apiKey: PROJECT_KEY, validateResponses: true } as LangWatchClientOptions;
+    expect(() => createLangWatchClient(legacy)).toThrow(
+      new TypeError("validateResponses is gone: pass validators: langwatchValidators from '@revokit/langwatch/validators'"),
+    );
+    expect(() => createLangWatchClient({ ...legacy, validateResponses: false } as LangWatchClientOptions)).not.toThrow();
+  });
+
+  it("refuses another API's validators, or anything else", async () => {
+    const { vineValidators } = await import('@revokit/vine/validators');
+    for (const validators of [vineValidators, {}, { api: 'langwatch' }, () => undefined]) {
+      // @ts-expect-error: the option is typed to LangWatch's validators only
+      expect(() => createLangWatchClient({ apiKey: PROJECT_KEY, validators })).toThrow(
+        new TypeError("validators must be langwatchValidators from '@revokit/langwatch/validators'"),
+      );
+    }
+  });
+
   it('off (default): the body is returned as received', async () => {
     const bad = { virtual_key: { ...revokeBody.virtual_key, status: 'paused' } };
     const { lw } = setup([json(200, bad)]);
@@ -396,7 +416,7 @@ describe('validateResponses', () => {
   });
 
   it('on: a good body passes', async () => {
-    const { lw } = setup([json(200, revokeBody), json(200, rotateBody), json(200, { success: true }), json(200, {})], { validateResponses: true });
+    const { lw } = setup([json(200, revokeBody), json(200, rotateBody), json(200, { success: true }), json(200, {})], { validators: langwatchValidators });
     await expect(lw.virtualKeys.revoke('vk_1')).resolves.toEqual(revokeBody);
     await expect(lw.virtualKeys.rotate('vk_1')).resolves.toEqual(rotateBody);
     await expect(lw.apiKeys.revoke('key_1')).resolves.toEqual({ success: true });
@@ -405,7 +425,7 @@ describe('validateResponses', () => {
 
   it('on: a bad body throws ResponseValidationError naming the first bad field', async () => {
     const bad = { virtual_key: { ...revokeBody.virtual_key, status: 'paused' } };
-    const { lw } = setup([json(200, bad, { 'x-request-id': 'req_v' })], { validateResponses: true });
+    const { lw } = setup([json(200, bad, { 'x-request-id': 'req_v' })], { validators: langwatchValidators });
     const error = (await lw.virtualKeys.revoke('vk_1').catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toMatchObject({ path: 'virtual_key.status', status: 200, requestId: 'req_v', operation: 'postApiGatewayV1Virtual-keysByIdRevoke' });
@@ -415,7 +435,7 @@ describe('validateResponses', () => {
 
   it('on: a rotate body without its secret fails, and the error does not print what it holds', async () => {
     const { virtual_key } = rotateBody;
-    const { lw } = setup([json(200, { virtual_key: { ...virtual_key, revision: 3 }, secret: rotateBody.secret })], { validateResponses: true });
+    const { lw } = setup([json(200, { virtual_key: { ...virtual_key, revision: 3 }, secret: rotateBody.secret })], { validators: langwatchValidators });
     const error = (await lw.virtualKeys.rotate('vk_1').catch((e: unknown) => e)) as ResponseValidationError;
     expect(error.path).toBe('virtual_key.revision');
     expect(error.message).toBe('postApiGatewayV1Virtual-keysByIdRotate: response 200 is invalid at virtual_key.revision: expected string, received number');
@@ -423,25 +443,40 @@ describe('validateResponses', () => {
   });
 
   it('on: admin revoke with success of the wrong type', async () => {
-    const { lw } = setup([json(200, { success: 'yes' })], { validateResponses: true });
+    const { lw } = setup([json(200, { success: 'yes' })], { validators: langwatchValidators });
     await expect(lw.apiKeys.revoke('key_1')).rejects.toMatchObject({ name: 'ResponseValidationError', path: 'success' });
   });
 });
 
-describe('raw', () => {
-  it('exposes the typed openapi-fetch clients with the credentials attached', async () => {
-    const { fetch, lw } = setup([json(200, revokeBody), json(200, { success: true })]);
-    const { data } = await lw.raw.gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } });
+describe('raw (@revokit/langwatch/raw)', () => {
+  it('gives the typed openapi-fetch clients with the credentials attached', async () => {
+    const fetch = scriptedFetch(json(200, revokeBody), json(200, { success: true }));
+    const raw = createRawLangWatchClients({ apiKey: PROJECT_KEY, adminApiKey: ADMIN_KEY, baseUrl: BASE_URL, fetch });
+    const { data } = await raw.gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } });
     expect(data?.virtual_key.status).toBe('revoked');
     expect(fetch.requests[0]!.headers.get('x-auth-token')).toBe(PROJECT_KEY);
-    await lw.raw.apiKeys.DELETE('/api/api-keys/{id}', { params: { path: { id: 'k/1' } } });
+    await raw.apiKeys.DELETE('/api/api-keys/{id}', { params: { path: { id: 'k/1' } } });
     expect(fetch.requests[1]!.url).toBe(`${BASE_URL}/api/api-keys/k%2F1`);
     expect(fetch.requests[1]!.headers.get('authorization')).toBe(`Bearer ${ADMIN_KEY}`);
   });
 
-  it('raw calls reject unaddressable ids too', async () => {
-    const { fetch, lw } = setup([json(200, revokeBody)]);
-    await expect(lw.raw.gateway.POST('/api/gateway/v1/virtual-keys/{id}/rotate', { params: { path: { id: '..' } } })).rejects.toThrow(TypeError);
+  it('rejects unaddressable ids, wrong keys and bad base URLs like the client', async () => {
+    const fetch = scriptedFetch(json(200, revokeBody));
+    const raw = createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch });
+    await expect(raw.gateway.POST('/api/gateway/v1/virtual-keys/{id}/rotate', { params: { path: { id: '..' } } })).rejects.toThrow(TypeError);
     expect(fetch.requests).toHaveLength(0);
+    expect(() => createRawLangWatchClients({ apiKey: ADMIN_KEY })).toThrow(/pass it as adminApiKey/);
+    expect(() => createRawLangWatchClients({ baseUrl: 'ftp://x.test' })).toThrow(TypeError);
+  });
+
+  it('refuses redirects', async () => {
+    const fetch = scriptedFetch(json(200, revokeBody));
+    await createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch }).gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } });
+    const seen = vi.fn();
+    await createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch: async (input, init) => (seen(new Request(input, init).redirect), fetch(input, init)) }).gateway.POST(
+      '/api/gateway/v1/virtual-keys/{id}/revoke',
+      { params: { path: { id: 'vk_1' } } },
+    );
+    expect(seen).toHaveBeenCalledWith('error');
   });
 });

@@ -1,5 +1,4 @@
 // createLangWatchClient: the virtual-key and API-key lifecycle, typed from the specs.
-import createClient, { type Client } from 'openapi-fetch';
 import {
   checkCredential,
   checkIdParam,
@@ -7,18 +6,16 @@ import {
   request,
   requireCredential,
   resolveTransportOptions,
-  serializePath,
   type CallOptions,
   type CredentialRule,
   type OperationCall,
   type RequestContext,
-  type Send,
+  type ResponseValidators,
+  type RouteOf,
   type TransportOptions,
 } from '@revokit/runtime';
-import type { paths as GatewayPaths } from './generated/gateway/types.js';
-import type { paths as ApiKeyPaths } from './generated/api-keys/types.js';
-import type { OperationId as GatewayOperationId } from './generated/gateway/operations.js';
-import type { OperationId as ApiKeyOperationId } from './generated/api-keys/operations.js';
+import type { operations as GatewayOperations } from './generated/gateway/operations.js';
+import type { operations as ApiKeyOperations } from './generated/api-keys/operations.js';
 import { servers } from './generated/gateway/operations.js';
 import { ADMIN_KEY, KEY_PREFIXES, PROJECT_KEY, secretsOf } from './credentials.js';
 import { readLangWatchError } from './error-envelope.js';
@@ -29,6 +26,8 @@ export interface LangWatchClientOptions extends TransportOptions {
   apiKey?: string;
   /** Admin key (sk-lw-{id}_{secret}), sent as Authorization: Bearer on /api/api-keys. */
   adminApiKey?: string;
+  /** Check every 2xx body against the spec: `langwatchValidators` from `@revokit/langwatch/validators` (brings zod). */
+  validators?: ResponseValidators<'langwatch'>;
 }
 
 export interface LangWatchClient {
@@ -45,71 +44,55 @@ export interface LangWatchClient {
     /** Revokes an API key. Retried like virtualKeys.revoke; a 409 on a retry means an earlier attempt succeeded. */
     revoke(id: string, options?: CallOptions): Promise<RevokeApiKeyResponse>;
   };
-  /** The typed openapi-fetch clients, credentials attached, for anything beyond these methods. */
-  raw: {
-    gateway: Client<GatewayPaths>;
-    apiKeys: Client<ApiKeyPaths>;
-  };
 }
 
-// Typed against the generated tables: a renamed operation fails the build.
-type OperationName = GatewayOperationId | ApiKeyOperationId;
+// Typed against the generated tables: a renamed operation, method or path fails the build.
+type Route = RouteOf<typeof GatewayOperations & typeof ApiKeyOperations>;
+const REVOKE_VIRTUAL_KEY = { operation: 'postApiGatewayV1Virtual-keysByIdRevoke', method: 'POST', path: '/api/gateway/v1/virtual-keys/{id}/revoke' } as const satisfies Route;
+const ROTATE_VIRTUAL_KEY = { operation: 'postApiGatewayV1Virtual-keysByIdRotate', method: 'POST', path: '/api/gateway/v1/virtual-keys/{id}/rotate' } as const satisfies Route;
+const REVOKE_API_KEY = { operation: 'revokeApiKey', method: 'DELETE', path: '/api/api-keys/{id}' } as const satisfies Route;
 
 export function createLangWatchClient(options: LangWatchClientOptions = {}): LangWatchClient {
   const apiKey = checkCredential(PROJECT_KEY, options.apiKey);
   const adminApiKey = checkCredential(ADMIN_KEY, options.adminApiKey);
-  const transport = resolveTransportOptions(options, servers[0]);
   const context: RequestContext = {
-    timeoutMs: transport.timeoutMs,
-    maxRetries: transport.maxRetries,
+    ...resolveTransportOptions(options, {
+      api: 'langwatch',
+      defaultBaseUrl: servers[0],
+      validators: "langwatchValidators from '@revokit/langwatch/validators'",
+    }),
     redact: createRedactor(secretsOf(apiKey, adminApiKey)),
     readErrorEnvelope: readLangWatchError,
-    loadValidator: transport.validateResponses ? () => import('./validate.js').then((module) => module.validateResponse) : undefined,
   };
-  // redirect "error": fetch keeps custom headers such as X-Auth-Token across origins.
-  const shared = { baseUrl: transport.baseUrl, fetch: transport.fetch, pathSerializer: serializePath, redirect: 'error' } as const;
-  const gateway = createClient<GatewayPaths>({ ...shared, headers: apiKey ? { 'X-Auth-Token': apiKey } : {} });
-  const apiKeys = createClient<ApiKeyPaths>({ ...shared, headers: adminApiKey ? { Authorization: `Bearer ${adminApiKey}` } : {} });
 
-  // One method per operation: credential and id checked before any request.
-  const method =
-    <T>(name: string, credential: string | undefined, rule: CredentialRule, call: OperationCall<T>, send: (path: { id: string }) => Send) =>
-    async (id: string, callOptions?: CallOptions): Promise<T> => {
+  // One method per operation: credential and id checked before any request. The request
+  // init is built once: redirect "error", as fetch keeps X-Auth-Token across origins.
+  const method = <T>(
+    name: string,
+    [credential, rule, headers]: [string | undefined, CredentialRule, Record<string, string>],
+    { method, path, ...call }: Route & Omit<OperationCall<T>, 'init' | 'path'>,
+  ) => {
+    const init: RequestInit = { method, headers, redirect: 'error' };
+    return async (id: string, callOptions?: CallOptions): Promise<T> => {
       requireCredential(credential, rule, name);
-      return request(context, call, send({ id: checkIdParam(id, 'id', KEY_PREFIXES) }), callOptions);
+      return request<T>(context, { ...call, init, path: path.replace('{id}', checkIdParam(id, 'id', KEY_PREFIXES)) }, callOptions);
     };
+  };
+  const project = [apiKey, PROJECT_KEY, apiKey ? { 'X-Auth-Token': apiKey } : {}] as [string | undefined, CredentialRule, Record<string, string>];
+  const admin = [adminApiKey, ADMIN_KEY, adminApiKey ? { Authorization: `Bearer ${adminApiKey}` } : {}] as typeof project;
 
   return {
     virtualKeys: {
-      revoke: method<RevokeVirtualKeyResponse>(
-        'virtualKeys.revoke',
-        apiKey,
-        PROJECT_KEY,
-        { operation: 'postApiGatewayV1Virtual-keysByIdRevoke' satisfies OperationName, policy: 'idempotent' },
-        (path) => (init) => gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path }, ...init }),
-      ),
-      rotate: method<RotateVirtualKeyResponse>(
-        'virtualKeys.rotate',
-        apiKey,
-        PROJECT_KEY,
-        { operation: 'postApiGatewayV1Virtual-keysByIdRotate' satisfies OperationName, policy: 'unsent-only' },
-        (path) => (init) => gateway.POST('/api/gateway/v1/virtual-keys/{id}/rotate', { params: { path }, ...init }),
-      ),
+      revoke: method<RevokeVirtualKeyResponse>('virtualKeys.revoke', project, { ...REVOKE_VIRTUAL_KEY, policy: 'idempotent' }),
+      rotate: method<RotateVirtualKeyResponse>('virtualKeys.rotate', project, { ...ROTATE_VIRTUAL_KEY, policy: 'unsent-only' }),
     },
     apiKeys: {
-      revoke: method<RevokeApiKeyResponse>(
-        'apiKeys.revoke',
-        adminApiKey,
-        ADMIN_KEY,
-        {
-          operation: 'revokeApiKey' satisfies OperationName,
-          policy: 'idempotent',
-          // "Already revoked" after a lost response: the earlier attempt did the revoking.
-          recoverOnRetry: (error) => (error.status === 409 ? { success: true } : undefined),
-        },
-        (path) => (init) => apiKeys.DELETE('/api/api-keys/{id}', { params: { path }, ...init }),
-      ),
+      revoke: method<RevokeApiKeyResponse>('apiKeys.revoke', admin, {
+        ...REVOKE_API_KEY,
+        policy: 'idempotent',
+        // "Already revoked" after a lost response: the earlier attempt did the revoking.
+        recoverOnRetry: (error) => (error.status === 409 ? { success: true } : undefined),
+      }),
     },
-    raw: { gateway, apiKeys },
   };
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectNoSecrets, renderings } from '@revokit/runtime/testing/leak-scan';
 import { fetchFailed, json, scriptedFetch, text, type Reply } from '@revokit/runtime/testing/fake-fetch';
 import { createLangWatchClient, type LangWatchClientOptions } from './index.js';
+import { langwatchValidators } from './validators.js';
 import { ADMIN_KEY, ADMIN_SECRET, BASE_URL, PROJECT_KEY, revokeBody } from './testing/fixtures.js';
 
 const SECRETS = [PROJECT_KEY, ADMIN_KEY, ADMIN_SECRET];
@@ -54,7 +55,8 @@ describe('no credential leaks into errors', () => {
 
   it('a connection error whose cause holds the Request (with its headers) and quotes the keys', async () => {
     const cause = Object.assign(new Error(`socket hang up while sending ${echo}`), { code: 'ECONNRESET' });
-    const fetch = async (request: Request) => {
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+      const request = new Request(input, init);
       throw Object.assign(new TypeError(`fetch failed: ${echo}`), { cause, request, headers: request.headers });
     };
     for (const run of [(lw: any) => lw.virtualKeys.revoke('vk_1'), (lw: any) => lw.apiKeys.revoke('key_1')]) {
@@ -81,7 +83,7 @@ describe('no credential leaks into errors', () => {
 
   it('a response validation failure on a body echoing the keys', async () => {
     const body = { virtual_key: { ...revokeBody.virtual_key, status: PROJECT_KEY, name: ADMIN_KEY } };
-    const error = await errorOf(json(200, body, { 'x-echo': echo }), (lw) => lw.virtualKeys.revoke('vk_1'), { validateResponses: true });
+    const error = await errorOf(json(200, body, { 'x-echo': echo }), (lw) => lw.virtualKeys.revoke('vk_1'), { validators: langwatchValidators });
     expect(error).toMatchObject({ name: 'ResponseValidationError', path: 'virtual_key.status' });
     expectNoSecrets(error, SECRETS);
   });

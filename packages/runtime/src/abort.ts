@@ -9,22 +9,35 @@ export const TIMED_OUT: unique symbol = Symbol('timed out');
  * or after `timeoutMs` (reason: TIMED_OUT), and rejects with that reason at once,
  * so even a custom fetch that ignores its signal cannot outlive either.
  */
-export async function withDeadline<T>(caller: AbortSignal | undefined, timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const { signal } = controller;
-  const onCallerAbort = () => controller.abort(caller?.reason);
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      signal.addEventListener('abort', () => reject(signal.reason));
-      if (caller?.aborted) return onCallerAbort();
-      caller?.addEventListener('abort', onCallerAbort);
-      work(signal).then(resolve, reject);
-    });
-  } finally {
-    clearTimeout(timer);
-    caller?.removeEventListener('abort', onCallerAbort);
-  }
+export function withDeadline<T>(caller: AbortSignal | undefined, timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (caller?.aborted) return reject(caller.reason);
+    // One controller, one timer and (with a caller signal) one listener per attempt:
+    // this runs on every call, so it allocates nothing more.
+    const controller = new AbortController();
+    const done = () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    };
+    const abort = (reason: unknown) => {
+      done();
+      reject(reason);
+      controller.abort(reason);
+    };
+    const onCallerAbort = () => abort(caller!.reason);
+    const timer = setTimeout(abort, timeoutMs, TIMED_OUT);
+    caller?.addEventListener('abort', onCallerAbort);
+    work(controller.signal).then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Waits `ms`, or rejects with the caller's reason when it aborts first: a deadline with nothing to do. */

@@ -100,7 +100,7 @@ export interface ResponseValidationErrorInit {
   requestId: string | undefined;
 }
 
-/** A 2xx body is not what the spec promises (with `validateResponses: true`), or is not JSON at all. */
+/** A 2xx body is not what the spec promises (with the `validators` option), or is not JSON at all. */
 export class ResponseValidationError extends RevokitError {
   override name = 'ResponseValidationError';
   declare readonly operation: string;

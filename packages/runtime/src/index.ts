@@ -3,11 +3,13 @@ export * from './public.js';
 export { apiErrorFor, type ApiErrorInit, type ResponseValidationErrorInit } from './errors.js';
 export { checkCredential, requireCredential, type CredentialRule, type WrongKind } from './credentials.js';
 export { createRedactor, redactHeaders, REDACTED, type Redactor } from './redact.js';
-export { checkIdParam, encodePathParam, serializePath } from './path.js';
+export { checkIdParam, encodePathParam, serializePath, type RouteOf } from './path.js';
 export {
+  resolveConnection,
   resolveTransportOptions,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  type ClientInfo,
   type ResolvedTransportOptions,
   type TransportOptions,
 } from './options.js';
@@ -23,8 +25,8 @@ export {
   type RetryPolicy,
 } from './retry.js';
 export { provesNeverSent } from './never-sent.js';
-export { request, type OperationCall, type RequestContext, type Send } from './request.js';
+export { request, type OperationCall, type RequestContext } from './request.js';
 export type { ErrorEnvelope, ReadErrorEnvelope } from './response.js';
-// validatorFor/describeIssue live at @revokit/runtime/validation: only the lazily loaded
-// validation chunk of each client imports them, so they stay out of the main bundle.
-export type { ResponseValidator, ValidationProblem } from './validation.js';
+// validatorsFor/describeIssue live at @revokit/runtime/validation: only each client's
+// validators module (imported by the app, never by the client) uses them.
+export type { ResponseValidator, ResponseValidators, ValidationProblem } from './validation.js';

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, checkMaxRetries, checkTimeout, resolveTransportOptions } from './options.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, checkMaxRetries, checkTimeout, resolveTransportOptions, type ClientInfo } from './options.js';
+
+const client = (defaultBaseUrl: string): ClientInfo => ({ api: 'test', defaultBaseUrl, validators: 'testValidators' });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -7,27 +9,27 @@ afterEach(() => {
 
 describe('resolveTransportOptions', () => {
   it('applies the defaults', () => {
-    const resolved = resolveTransportOptions({}, 'https://api.example.test');
-    expect(resolved).toMatchObject({ baseUrl: 'https://api.example.test', timeoutMs: DEFAULT_TIMEOUT_MS, maxRetries: DEFAULT_MAX_RETRIES, validateResponses: false });
+    const resolved = resolveTransportOptions({}, client('https://api.example.test'));
+    expect(resolved).toMatchObject({ baseUrl: 'https://api.example.test', timeoutMs: DEFAULT_TIMEOUT_MS, maxRetries: DEFAULT_MAX_RETRIES, validate: undefined });
     expect(DEFAULT_TIMEOUT_MS).toBe(60_000);
     expect(DEFAULT_MAX_RETRIES).toBe(2);
   });
 
   it('keeps a path prefix and drops trailing slashes', () => {
-    expect(resolveTransportOptions({ baseUrl: 'http://localhost:4010/langwatch//' }, 'https://x.test').baseUrl).toBe('http://localhost:4010/langwatch');
+    expect(resolveTransportOptions({ baseUrl: 'http://localhost:4010/langwatch//' }, client('https://x.test')).baseUrl).toBe('http://localhost:4010/langwatch');
   });
 
   it.each(['not a url', 'ftp://x.test', 'https://user:pass@x.test', 'https://x.test/?q=1', 'https://x.test/#f', ''])('rejects baseUrl %j without quoting it', (baseUrl) => {
-    expect(() => resolveTransportOptions({ baseUrl }, 'https://x.test')).toThrow(TypeError);
+    expect(() => resolveTransportOptions({ baseUrl }, client('https://x.test'))).toThrow(TypeError);
     try {
-      resolveTransportOptions({ baseUrl }, 'https://x.test');
+      resolveTransportOptions({ baseUrl }, client('https://x.test'));
     } catch (error) {
       if (baseUrl.length > 0) expect((error as Error).message).not.toContain(baseUrl);
     }
   });
 
   it('looks the global fetch up at call time, so a later stub applies', async () => {
-    const resolved = resolveTransportOptions({}, 'https://x.test');
+    const resolved = resolveTransportOptions({}, client('https://x.test'));
     const stub = vi.fn(async () => new Response('ok'));
     vi.stubGlobal('fetch', stub);
     await resolved.fetch(new Request('https://x.test/'));
@@ -36,7 +38,7 @@ describe('resolveTransportOptions', () => {
 
   it('uses a given fetch', async () => {
     const custom = vi.fn(async () => new Response('ok'));
-    await resolveTransportOptions({ fetch: custom }, 'https://x.test').fetch(new Request('https://x.test/'));
+    await resolveTransportOptions({ fetch: custom }, client('https://x.test')).fetch(new Request('https://x.test/'));
     expect(custom).toHaveBeenCalledTimes(1);
   });
 });

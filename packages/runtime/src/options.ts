@@ -1,7 +1,12 @@
 // Options shared by both clients: defaults and validation. Invalid values throw at
 // construction (or at the call, for per-call options) rather than misbehave later.
+import type { ResponseValidator, ResponseValidators } from './validation.js';
 
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+/**
+ * A fetch-compatible function. The clients' methods call it as `fetch(url, init)`, the raw
+ * openapi-fetch clients as `fetch(request)`; `init.signal` aborts on timeout or caller abort.
+ */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
   /** Service root; a path prefix is kept (`http://localhost:4010/langwatch`). */
@@ -12,8 +17,14 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Retries after the first attempt, for operations that may be retried. Default 2. */
   maxRetries?: number;
-  /** Check every 2xx body against the spec's schema (loads zod on first use). Default false. */
-  validateResponses?: boolean;
+}
+
+/** What the runtime needs to know of the client it configures. */
+export interface ClientInfo {
+  api: string;
+  defaultBaseUrl: string;
+  /** Where the app gets this client's validators, for messages: "langwatchValidators from '@revokit/langwatch/validators'". */
+  validators: string;
 }
 
 export interface CallOptions {
@@ -28,7 +39,8 @@ export interface ResolvedTransportOptions {
   fetch: FetchLike;
   timeoutMs: number;
   maxRetries: number;
-  validateResponses: boolean;
+  /** Present only when the app passed validators. */
+  validate: ResponseValidator | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -36,16 +48,37 @@ export const DEFAULT_MAX_RETRIES = 2;
 // setTimeout fires at once for delays above 2^31-1 ms.
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-export function resolveTransportOptions(options: TransportOptions, defaultBaseUrl: string): ResolvedTransportOptions {
+type ClientOptions = TransportOptions & { validators?: ResponseValidators; validateResponses?: unknown };
+
+export function resolveTransportOptions(options: ClientOptions, client: ClientInfo): ResolvedTransportOptions {
+  return {
+    ...resolveConnection(options, client.defaultBaseUrl),
+    timeoutMs: checkTimeout(options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
+    validate: checkValidators(options, client),
+  };
+}
+
+/** Base URL and fetch: all the raw openapi-fetch clients take. */
+export function resolveConnection(options: Pick<TransportOptions, 'baseUrl' | 'fetch'>, defaultBaseUrl: string): Pick<ResolvedTransportOptions, 'baseUrl' | 'fetch'> {
   const custom = options.fetch;
   return {
     baseUrl: checkBaseUrl(options.baseUrl ?? defaultBaseUrl),
     // Resolved per call, so MSW interception or a later stub of globalThis.fetch applies.
     fetch: (input, init) => (custom ?? globalThis.fetch)(input, init),
-    timeoutMs: checkTimeout(options.timeoutMs, DEFAULT_TIMEOUT_MS),
-    maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
-    validateResponses: options.validateResponses === true,
   };
+}
+
+function checkValidators({ validators, validateResponses }: ClientOptions, client: ClientInfo): ResponseValidator | undefined {
+  // 0.1.0 loaded the schemas by import(), which bundlers without code splitting inline.
+  if (validateResponses != null && validateResponses !== false) {
+    throw new TypeError(`validateResponses is gone: pass validators: ${client.validators}`);
+  }
+  if (validators === undefined) return undefined;
+  if (validators?.api !== client.api || typeof validators.validate !== 'function') {
+    throw new TypeError(`validators must be ${client.validators}`);
+  }
+  return validators.validate;
 }
 
 export function checkTimeout(value: unknown, fallback: number): number {

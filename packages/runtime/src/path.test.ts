@@ -34,8 +34,9 @@ describe('serializePath', () => {
 });
 
 describe('checkIdParam', () => {
-  it('returns a valid id unchanged', () => {
+  it('returns a valid id, encoded as one segment', () => {
     expect(checkIdParam('vk_123', 'id', ['sk-lw-'])).toBe('vk_123');
+    expect(checkIdParam('a/b?c', 'id', ['sk-lw-'])).toBe('a%2Fb%3Fc');
   });
 
   it('refuses an id shaped like a secret key, without quoting it', () => {

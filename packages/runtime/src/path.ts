@@ -18,15 +18,19 @@ export function serializePath(url: string, params: Record<string, unknown>): str
 }
 
 /**
- * Validates an id given to a client method. Besides encodePathParam's rules, refuses
- * an id shaped like a secret key (one of `keyPrefixes`): in a URL it would land in
- * proxy and server access logs.
+ * Validates an id given to a client method and returns it encoded. Besides encodePathParam's
+ * rules, refuses an id shaped like a secret key (one of `keyPrefixes`): in a URL it would land
+ * in proxy and server access logs.
  */
 export function checkIdParam(value: unknown, name: string, keyPrefixes: readonly string[]): string {
-  encodePathParam(value, name);
-  const id = value as string;
-  if (keyPrefixes.some((prefix) => id.startsWith(prefix))) {
+  const encoded = encodePathParam(value, name);
+  if (keyPrefixes.some((prefix) => (value as string).startsWith(prefix))) {
     throw new TypeError(`${name} looks like a secret key; pass the key's id`);
   }
-  return id;
+  return encoded;
 }
+
+/** An operation's route, as the generated table describes it; `satisfies RouteOf<typeof operations>` ties a literal to it. */
+export type RouteOf<Operations> = {
+  [Id in keyof Operations]: Operations[Id] extends { method: infer Method; path: infer Path } ? { operation: Id; method: Method; path: Path } : never;
+}[keyof Operations];

@@ -1,8 +1,7 @@
-import createClient from 'openapi-fetch';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiConnectionError, ApiTimeoutError, ConflictError, InternalServerError, RateLimitError, ResponseValidationError } from './errors.js';
 import { createRedactor } from './redact.js';
-import { request, type OperationCall, type RequestContext, type Send } from './request.js';
+import { request, type OperationCall, type RequestContext } from './request.js';
 import type { RetryPolicy } from './retry.js';
 import { fetchFailed, json, scriptedFetch, text, type Reply } from './testing/fake-fetch.js';
 
@@ -19,18 +18,18 @@ afterEach(() => {
 
 function setup(replies: Reply[], context: Partial<RequestContext> = {}) {
   const fetch = scriptedFetch(...replies);
-  const client = createClient<any>({ baseUrl: 'https://api.test', fetch });
-  const send: Send = (init) => client.POST('/things/{id}', { params: { path: { id: 't1' } }, ...init });
   const ctx: RequestContext = {
+    baseUrl: 'https://api.test',
+    fetch,
     timeoutMs: 1000,
     maxRetries: 2,
     redact: createRedactor([]),
     readErrorEnvelope: (body) => ({ code: body.error, message: body.message }),
-    loadValidator: undefined,
+    validate: undefined,
     ...context,
   };
   const run = <T = unknown>(policy: RetryPolicy = 'idempotent', options = {}, extra: Partial<OperationCall<T>> = {}) =>
-    request<T>(ctx, { operation: 'thing', policy, ...extra }, send, options);
+    request<T>(ctx, { operation: 'thing', path: '/things/t1', init: { method: 'POST' }, policy, ...extra }, options);
   return { fetch, run };
 }
 
@@ -52,19 +51,18 @@ describe('request', () => {
     expect((error as Error).message).toMatch(/not JSON/);
   });
 
-  it('validates with the loaded validator, only on success', async () => {
+  it('validates with the given validator, only on success', async () => {
     const validator = vi.fn(() => ({ path: 'ok', problem: 'expected boolean, received string' }));
-    const loadValidator = vi.fn(async () => validator);
-    const { run } = setup([json(200, { ok: 'yes' }, { 'x-request-id': 'req_9' })], { loadValidator });
+    const { run } = setup([json(200, { ok: 'yes' }, { 'x-request-id': 'req_9' })], { validate: validator });
     const error = await run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toMatchObject({ path: 'ok', requestId: 'req_9', message: 'thing: response 200 is invalid at ok: expected boolean, received string' });
     expect(validator).toHaveBeenCalledWith('thing', 200, { ok: 'yes' });
 
-    const failing = setup([json(400, { error: 'bad' })], { loadValidator });
-    loadValidator.mockClear();
+    const failing = setup([json(400, { error: 'bad' })], { validate: validator });
+    validator.mockClear();
     await expect(failing.run()).rejects.toThrow();
-    expect(loadValidator).not.toHaveBeenCalled();
+    expect(validator).not.toHaveBeenCalled();
   });
 
   it('retries with exponential backoff: attempts at 0, 500 and 1500 ms', async () => {

@@ -3,51 +3,46 @@
 import { TIMED_OUT, sleep, withDeadline } from './abort.js';
 import { ApiError, ApiTimeoutError, type RevokitError } from './errors.js';
 import { provesNeverSent } from './never-sent.js';
-import { checkMaxRetries, checkTimeout, type CallOptions } from './options.js';
+import { checkMaxRetries, checkTimeout, type CallOptions, type ResolvedTransportOptions } from './options.js';
 import type { Redactor } from './redact.js';
 import { acceptBody, connectionError, errorFromResponse, type ReadErrorEnvelope } from './response.js';
 import { isRetryable, retryDelayMs, type FailureFacts, type RetryPolicy } from './retry.js';
-import type { ResponseValidator } from './validation.js';
 
-export interface RequestContext {
-  timeoutMs: number;
-  maxRetries: number;
+export interface RequestContext extends ResolvedTransportOptions {
   redact: Redactor;
   readErrorEnvelope: ReadErrorEnvelope;
-  /** Present only with `validateResponses: true`; loads the schemas on first use. */
-  loadValidator: (() => Promise<ResponseValidator>) | undefined;
 }
 
 export interface OperationCall<T> {
   /** operationId from the spec, as errors name it. */
   operation: string;
+  /** Path below the base URL, parameters already encoded (path.ts). */
+  path: string;
+  /** Method, credential header and `redirect: 'error'`: built once per client and operation. */
+  init: RequestInit;
   policy: RetryPolicy;
   /** Lets an error on a retry attempt count as success (admin revoke: 409 after a lost response). */
   recoverOnRetry?: (error: ApiError) => T | undefined;
 }
-
-/** The openapi-fetch call for one attempt. */
-export type Send = (init: { signal: AbortSignal; parseAs: 'text' }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 interface Failure {
   error: RevokitError;
   facts: FailureFacts;
 }
 
-export async function request<T>(context: RequestContext, call: OperationCall<T>, send: Send, options: CallOptions = {}): Promise<T> {
+export async function request<T>(context: RequestContext, call: OperationCall<T>, options: CallOptions = {}): Promise<T> {
   const { signal } = options;
   const timeoutMs = checkTimeout(options.timeoutMs, context.timeoutMs);
   const maxRetries = checkMaxRetries(options.maxRetries, context.maxRetries);
+  const url = context.baseUrl + call.path;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw signal.reason;
-    const outcome = await attempt(context, send, signal, timeoutMs);
+    const outcome = await attempt(context, url, call.init, signal, timeoutMs);
     let failure: Failure;
     if ('error' in outcome) failure = outcome;
-    else if (outcome.response.ok) {
-      const validator = await context.loadValidator?.();
-      return acceptBody(call.operation, outcome.response, outcome.data, validator, context.redact) as T;
-    } else {
-      const error = errorFromResponse(outcome.response, outcome.errorBody, context.readErrorEnvelope, context.redact);
+    else if (outcome.response.ok) return acceptBody(call.operation, outcome.response, outcome.text, context.validate, context.redact) as T;
+    else {
+      const error = errorFromResponse(outcome.response, outcome.text, context.readErrorEnvelope, context.redact);
       const recovered = retry > 0 ? call.recoverOnRetry?.(error) : undefined;
       if (recovered !== undefined) return recovered;
       failure = { error, facts: { status: error.status } };
@@ -59,16 +54,23 @@ export async function request<T>(context: RequestContext, call: OperationCall<T>
   }
 }
 
-/** Runs one attempt; a caller abort rethrows the caller's reason, any other failure is returned classified. */
+/**
+ * Runs one attempt, the body read included; a caller abort rethrows the caller's reason,
+ * any other failure is returned classified. fetch gets the URL and init as they are, like
+ * a plain `fetch(url, init)`: building a Request here would make fetch copy it again.
+ */
 async function attempt(
   context: RequestContext,
-  send: Send,
+  url: string,
+  init: RequestInit,
   caller: AbortSignal | undefined,
   timeoutMs: number,
-): Promise<{ response: Response; data: unknown; errorBody: unknown } | Failure> {
+): Promise<{ response: Response; text: string } | Failure> {
   try {
-    const { response, data, error } = await withDeadline(caller, timeoutMs, (signal) => send({ signal, parseAs: 'text' }));
-    return { response, data, errorBody: error };
+    return await withDeadline(caller, timeoutMs, async (signal) => {
+      const response = await context.fetch(url, { ...init, signal });
+      return { response, text: await response.text() };
+    });
   } catch (cause) {
     if (caller?.aborted) throw caller.reason;
     if (cause === TIMED_OUT) return { error: new ApiTimeoutError(timeoutMs), facts: {} };

@@ -1,6 +1,4 @@
-// Turns what openapi-fetch hands back into a value or an error. openapi-fetch is
-// called with parseAs "text" on success so a non-JSON 2xx body is ours to report;
-// on failure it has already parsed the body as JSON, or left the text.
+// Turns a response (its body already read as text) into a value or an error.
 import { ApiConnectionError, ResponseValidationError, apiErrorFor, type ApiError } from './errors.js';
 import { causeChain } from './cause-chain.js';
 import { redactHeaders, type Redactor } from './redact.js';
@@ -16,40 +14,47 @@ export interface ErrorEnvelope {
 }
 export type ReadErrorEnvelope = (body: any) => ErrorEnvelope | undefined;
 
-export function errorFromResponse(response: Response, body: unknown, readEnvelope: ReadErrorEnvelope, redact: Redactor): ApiError {
-  const safeBody = body === '' ? undefined : redact(body); // openapi-fetch reads an empty body as ''
+export function errorFromResponse(response: Response, text: string, readEnvelope: ReadErrorEnvelope, redact: Redactor): ApiError {
+  const safeBody = text === '' ? undefined : redact(parseJson(text, text));
   const envelope = (typeof safeBody === 'object' && safeBody !== null && readEnvelope(safeBody)) || {};
   const headers = redactHeaders(response.headers, redact);
   return apiErrorFor({
     status: response.status,
     code: typeof envelope.code === 'string' ? envelope.code : undefined,
-    message: (typeof envelope.message === 'string' && envelope.message) || response.statusText || `HTTP ${response.status}`,
+    // The reason phrase is the server's text too: it may echo a key (`401 Bad key sk-lw-…`).
+    message: (typeof envelope.message === 'string' && envelope.message) || redact(response.statusText) || `HTTP ${response.status}`,
     body: safeBody,
     headers,
     requestId: headers.get('x-request-id') ?? undefined,
   });
 }
 
-/** Parses a 2xx body, and checks it when a validator is given. */
-export function acceptBody(operation: string, response: Response, text: unknown, validator: ResponseValidator | undefined, redact: Redactor): unknown {
-  let body: unknown = text;
-  let problem: { path: string; problem: string } | undefined;
-  try {
-    body = JSON.parse(text as string); // openapi-fetch leaves an empty body undefined: not JSON either
-  } catch {
-    problem = { path: '', problem: 'body is not JSON' };
-  }
-  problem ??= validator?.(operation, response.status, body);
+/** Parses a 2xx body, and checks it when the app passed validators. */
+export function acceptBody(operation: string, response: Response, text: string, validator: ResponseValidator | undefined, redact: Redactor): unknown {
+  const body = parseJson(text, NOT_JSON); // an empty body is not JSON either
+  const problem = body === NOT_JSON ? { path: '', problem: 'body is not JSON' } : validator?.(operation, response.status, body);
   if (!problem) return body;
   const headers = redactHeaders(response.headers, redact);
   throw new ResponseValidationError({
     operation,
     status: response.status,
-    ...problem,
-    body,
+    // A path names the body's keys, which a server may have made of a credential.
+    path: redact(problem.path),
+    problem: redact(problem.problem),
+    body: body === NOT_JSON ? text : body,
     headers,
     requestId: headers.get('x-request-id') ?? undefined,
   });
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string, otherwise: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return otherwise;
+  }
 }
 
 /** A fetch rejection as ApiConnectionError, its cause chain copied with credentials scrubbed. */

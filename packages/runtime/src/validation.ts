@@ -1,6 +1,7 @@
 // Response validation, seen from the runtime: a validator answers with the first
-// problem or nothing. Clients load theirs (and zod with it) lazily, only when
-// `validateResponses` is on, so a client without validation never bundles zod.
+// problem or nothing. No client module imports a validator: the app imports one
+// (`@revokit/langwatch/validators`, `@revokit/vine/validators`) and passes it as the
+// `validators` option, so zod is bundled only by apps that ask for it, in every bundler.
 
 export interface ValidationProblem {
   /** Dotted path of the bad field: `virtual_key.status`, `provider_credential_ids[0]`; "" for the body itself. */
@@ -9,6 +10,13 @@ export interface ValidationProblem {
 }
 
 export type ResponseValidator = (operation: string, status: number, body: unknown) => ValidationProblem | undefined;
+
+/** What the `validators` option takes: the schemas of one API, checked synchronously. */
+export interface ResponseValidators<Api extends string = string> {
+  /** The client these belong to ("langwatch", "vine"): a client refuses another API's validators. */
+  readonly api: Api;
+  readonly validate: ResponseValidator;
+}
 
 /** The structural part of a zod issue this module reads (no zod import). */
 export interface IssueLike {
@@ -24,7 +32,11 @@ export interface SchemaLike {
   safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly IssueLike[] } };
 }
 
-/** Builds a validator from schemas keyed by operation and status (the generated `responseSchemas`). */
+/** Builds the validators of one API from schemas keyed by operation and status (the generated `responseSchemas`). */
+export function validatorsFor<Api extends string>(api: Api, schemas: Record<string, Partial<Record<number, SchemaLike>>>): ResponseValidators<Api> {
+  return { api, validate: validatorFor(schemas) };
+}
+
 export function validatorFor(schemas: Record<string, Partial<Record<number, SchemaLike>>>): ResponseValidator {
   return (operation, status, body) => {
     const schema = schemas[operation]?.[status];

@@ -19,6 +19,8 @@ import {
   createVineClient,
   type VineClientOptions,
 } from './index.js';
+import { createRawVineClient } from './raw.js';
+import { vineValidators } from './validators.js';
 import { BASE_URL, VINE_KEY, revokeBody } from './testing/fixtures.js';
 
 afterEach(() => {
@@ -173,15 +175,21 @@ describe('retries, timeouts, cancellation', () => {
   });
 });
 
-describe('validateResponses', () => {
+describe('validators', () => {
+  it('validateResponses (0.1.0) is refused with a TypeError naming the validators option', () => {
+    expect(() => createVineClient({ validateResponses: true } as VineClientOptions)).toThrow(
+      new TypeError("validateResponses is gone: pass validators: vineValidators from '@revokit/vine/validators'"),
+    );
+  });
+
   it('passes a good body, including an empty one (every field is optional)', async () => {
-    const { vine } = setup([json(200, revokeBody), json(200, {})], { validateResponses: true });
+    const { vine } = setup([json(200, revokeBody), json(200, {})], { validators: vineValidators });
     await expect(vine.keys.revoke('key_1')).resolves.toEqual(revokeBody);
     await expect(vine.keys.revoke('key_1')).resolves.toEqual({});
   });
 
   it('names the first bad field', async () => {
-    const { vine } = setup([json(200, { key: { ...revokeBody.key, revokedAt: 'yesterday' } })], { validateResponses: true });
+    const { vine } = setup([json(200, { key: { ...revokeBody.key, revokedAt: 'yesterday' } })], { validators: vineValidators });
     const error = (await vine.keys.revoke('key_1').catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error).toMatchObject({ path: 'key.revokedAt', operation: 'postApiV1KeysByIdRevoke' });
@@ -205,7 +213,7 @@ describe('no credential leaks', () => {
       await vi.runAllTimersAsync();
       errors.push(await settled);
     }
-    const validating = setup([json(200, { key: { id: VINE_KEY, revokedAt: VINE_KEY } })], { validateResponses: true });
+    const validating = setup([json(200, { key: { id: VINE_KEY, revokedAt: VINE_KEY } })], { validators: vineValidators });
     errors.push(await validating.vine.keys.revoke('key_1').catch((e: unknown) => e));
     errors.push(await validating.vine.keys.revoke(VINE_KEY).catch((e: unknown) => e));
     try {
@@ -251,11 +259,15 @@ describe('against a real HTTP server', () => {
   });
 });
 
-describe('raw', () => {
-  it('is the typed openapi-fetch client with the key attached', async () => {
-    const { fetch, vine } = setup([json(200, revokeBody)]);
-    const { data } = await vine.raw.POST('/api/v1/keys/{id}/revoke', { params: { path: { id: 'key_1' } } });
+describe('raw (@revokit/vine/raw)', () => {
+  it('is the typed openapi-fetch client with the key attached, ids checked', async () => {
+    const fetch = scriptedFetch(json(200, revokeBody));
+    const raw = createRawVineClient({ apiKey: VINE_KEY, baseUrl: BASE_URL, fetch });
+    const { data } = await raw.POST('/api/v1/keys/{id}/revoke', { params: { path: { id: 'key_1' } } });
     expect(data?.key?.id).toBe('key_1');
     expect(fetch.requests[0]!.headers.get('authorization')).toBe(`Bearer ${VINE_KEY}`);
+    await expect(raw.POST('/api/v1/keys/{id}/revoke', { params: { path: { id: '.' } } })).rejects.toThrow(TypeError);
+    expect(fetch.requests).toHaveLength(1);
+    expect(() => createRawVineClient({ apiKey: 'sk-lw-abc' })).toThrow(/createLangWatchClient/);
   });
 });

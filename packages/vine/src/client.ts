@@ -1,18 +1,17 @@
 // createVineClient: the Vine key lifecycle, typed from the spec.
-import createClient, { type Client } from 'openapi-fetch';
 import {
   checkCredential,
   checkIdParam,
   createRedactor,
   request,
   resolveTransportOptions,
-  serializePath,
   type CallOptions,
   type RequestContext,
+  type ResponseValidators,
+  type RouteOf,
   type TransportOptions,
 } from '@revokit/runtime';
-import type { paths } from './generated/vine/types.js';
-import { servers, type OperationId } from './generated/vine/operations.js';
+import { servers, type operations } from './generated/vine/operations.js';
 import { KEY_PREFIXES, VINE_KEY } from './credentials.js';
 import { readVineError } from './error-envelope.js';
 import type { RevokeKeyResponse } from './responses.js';
@@ -23,6 +22,8 @@ export interface VineClientOptions extends TransportOptions {
    * The revoke operation declares `security: []`, so without one nothing is sent.
    */
   apiKey?: string;
+  /** Check every 2xx body against the spec: `vineValidators` from `@revokit/vine/validators` (brings zod). */
+  validators?: ResponseValidators<'vine'>;
 }
 
 export interface VineClient {
@@ -30,42 +31,27 @@ export interface VineClient {
     /** Revokes a key (idempotent on Vine's side). Retried on connection errors, timeouts, 408, 429 and 5xx. */
     revoke(id: string, options?: CallOptions): Promise<RevokeKeyResponse>;
   };
-  /** The typed openapi-fetch client, credential attached, for anything beyond these methods. */
-  raw: Client<paths>;
 }
 
-const REVOKE_KEY = 'postApiV1KeysByIdRevoke' satisfies OperationId;
+// Typed against the generated table: a renamed operation, method or path fails the build.
+const REVOKE_KEY = { operation: 'postApiV1KeysByIdRevoke', method: 'POST', path: '/api/v1/keys/{id}/revoke' } as const satisfies RouteOf<typeof operations>;
 
 export function createVineClient(options: VineClientOptions = {}): VineClient {
   const apiKey = checkCredential(VINE_KEY, options.apiKey);
-  const transport = resolveTransportOptions(options, servers[0]);
   const context: RequestContext = {
-    timeoutMs: transport.timeoutMs,
-    maxRetries: transport.maxRetries,
+    ...resolveTransportOptions(options, { api: 'vine', defaultBaseUrl: servers[0], validators: "vineValidators from '@revokit/vine/validators'" }),
     redact: createRedactor([apiKey]),
     readErrorEnvelope: readVineError,
-    loadValidator: transport.validateResponses ? () => import('./validate.js').then((module) => module.validateResponse) : undefined,
   };
-  const raw = createClient<paths>({
-    baseUrl: transport.baseUrl,
-    fetch: transport.fetch,
-    pathSerializer: serializePath,
-    redirect: 'error',
-    headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {},
-  });
+  // Built once; redirect "error": fetch would carry the Authorization header to another origin.
+  const init: RequestInit = { method: REVOKE_KEY.method, headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {}, redirect: 'error' };
 
   return {
     keys: {
       async revoke(id, callOptions) {
-        const path = { id: checkIdParam(id, 'id', KEY_PREFIXES) };
-        return request<RevokeKeyResponse>(
-          context,
-          { operation: REVOKE_KEY, policy: 'idempotent' },
-          (init) => raw.POST('/api/v1/keys/{id}/revoke', { params: { path }, ...init }),
-          callOptions,
-        );
+        const path = REVOKE_KEY.path.replace('{id}', checkIdParam(id, 'id', KEY_PREFIXES));
+        return request<RevokeKeyResponse>(context, { operation: REVOKE_KEY.operation, policy: 'idempotent', init, path }, callOptions);
       },
     },
-    raw,
   };
 }

@@ -3,7 +3,9 @@
 // the proxies with response validation on.
 import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { createLangWatchClient } from '@revokit/langwatch';
+import { langwatchValidators } from '@revokit/langwatch/validators';
 import { createVineClient } from '@revokit/vine';
+import { vineValidators } from '@revokit/vine/validators';
 import { readAllowedDivergences } from './divergences.js';
 import { createRecordingFetch, unacceptable, type ViolationRecord } from './violations.js';
 
@@ -74,11 +76,11 @@ export function useContract() {
 
   const clients = {
     langwatch: (keys: { apiKey?: string; adminApiKey?: string }, baseUrl = env.proxy.gateway) =>
-      createLangWatchClient({ ...keys, baseUrl, fetch: recorder.fetch, maxRetries: 0, validateResponses: true }),
+      createLangWatchClient({ ...keys, baseUrl, fetch: recorder.fetch, maxRetries: 0, validators: langwatchValidators }),
     /** The admin API lives in its own spec, so its calls go through that spec's proxy. */
     langwatchAdmin: (adminApiKey: string, baseUrl = env.proxy.apiKeys) =>
-      createLangWatchClient({ adminApiKey, baseUrl, fetch: recorder.fetch, maxRetries: 0, validateResponses: true }),
-    vine: (baseUrl = env.proxy.vine) => createVineClient({ baseUrl, fetch: recorder.fetch, maxRetries: 0, validateResponses: true }),
+      createLangWatchClient({ adminApiKey, baseUrl, fetch: recorder.fetch, maxRetries: 0, validators: langwatchValidators }),
+    vine: (baseUrl = env.proxy.vine) => createVineClient({ baseUrl, fetch: recorder.fetch, maxRetries: 0, validators: vineValidators }),
   };
 
   return {

@@ -15,24 +15,26 @@ export interface ScriptedFetch extends FetchLike {
   requests: RecordedRequest[];
 }
 
-/** Answers call n with replies[n]; the last reply repeats. */
+/** Answers call n with replies[n]; the last reply repeats. Takes what fetch takes: a Request, or a URL and init. */
 export function scriptedFetch(...replies: Reply[]): ScriptedFetch {
   const requests: RecordedRequest[] = [];
-  const fetch = async (input: Request): Promise<Response> => {
-    requests.push({ method: input.method, url: input.url, headers: new Headers(input.headers) });
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    requests.push({ method: request.method, url: request.url, headers: new Headers(request.headers) });
     const reply = replies[Math.min(requests.length - 1, replies.length - 1)];
     if (reply === undefined) throw new Error('scriptedFetch: no reply scripted');
     if (reply instanceof Error) throw reply;
     if (reply === 'hang-ignoring-signal') return new Promise<Response>(() => {});
     if (reply === 'hang') {
-      // Like a real fetch: pending until the request's signal aborts.
+      // Like a real fetch: pending until the signal aborts.
+      const { signal } = request;
       return new Promise<Response>((_, reject) => {
-        if (input.signal.aborted) reject(input.signal.reason);
-        input.signal.addEventListener('abort', () => reject(input.signal.reason));
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason));
       });
     }
     // A Response body can be read once: hand out a clone so a repeating reply works.
-    return typeof reply === 'function' ? reply(input) : reply.clone();
+    return typeof reply === 'function' ? reply(request) : reply.clone();
   };
   return Object.assign(fetch, { requests });
 }

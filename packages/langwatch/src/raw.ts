@@ -1,0 +1,31 @@
+// @revokit/langwatch/raw: the typed openapi-fetch clients, for anything beyond the client's
+// methods. A subpath of its own, so an app that only calls the methods does not bundle
+// openapi-fetch.
+import createClient, { type Client } from 'openapi-fetch';
+import { checkCredential, resolveConnection, serializePath, type TransportOptions } from '@revokit/runtime';
+import type { paths as GatewayPaths } from './generated/gateway/types.js';
+import type { paths as ApiKeyPaths } from './generated/api-keys/types.js';
+import { servers } from './generated/gateway/operations.js';
+import { ADMIN_KEY, PROJECT_KEY } from './credentials.js';
+
+export interface RawLangWatchClients {
+  gateway: Client<GatewayPaths>;
+  apiKeys: Client<ApiKeyPaths>;
+}
+
+/**
+ * openapi-fetch clients with the same checks as createLangWatchClient (keys, base URL, ids
+ * in paths, no redirects) and the credentials attached; none of its retries, timeouts,
+ * error classes or validation.
+ */
+export function createRawLangWatchClients(options: Pick<TransportOptions, 'baseUrl' | 'fetch'> & { apiKey?: string; adminApiKey?: string } = {}): RawLangWatchClients {
+  const apiKey = checkCredential(PROJECT_KEY, options.apiKey);
+  const adminApiKey = checkCredential(ADMIN_KEY, options.adminApiKey);
+  const { baseUrl, fetch } = resolveConnection(options, servers[0]);
+  // redirect "error": fetch keeps custom headers such as X-Auth-Token across origins.
+  const shared = { baseUrl, fetch, pathSerializer: serializePath, redirect: 'error' } as const;
+  return {
+    gateway: createClient<GatewayPaths>({ ...shared, headers: apiKey ? { 'X-Auth-Token': apiKey } : {} }),
+    apiKeys: createClient<ApiKeyPaths>({ ...shared, headers: adminApiKey ? { Authorization: `Bearer ${adminApiKey}` } : {} }),
+  };
+}
