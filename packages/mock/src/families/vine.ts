@@ -24,6 +24,7 @@ export const vineFamily: Family<'vine', VineCore, VineCredentials> = {
           name: key.name,
           keyPrefix: keyPrefixOf(key),
           plaintext: key.plaintext,
+          createdAt: new Date(key.createdAt).toISOString(),
           revokedAt: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
         })),
     },

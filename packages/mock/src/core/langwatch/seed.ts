@@ -92,6 +92,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         lastUsedAt: null,
         secret: formats.virtualKeySecret(environment, createdAt),
         previous: null,
+        rotatedAt: [],
         revokedAt: null,
       };
       context.state.virtualKeys.set(key.id, key);
@@ -107,6 +108,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         role: options.role ?? 'admin',
         permissions: options.permissions ?? [MANAGE_PERMISSION],
         ownerUserId: options.ownerUserId ?? formats.userId(),
+        createdAt: now(),
         revokedAt: null,
       };
       context.state.apiKeys.set(key.id, key);

@@ -20,6 +20,8 @@ export interface VirtualKeyRecord {
   secret: string;
   /** The secret that was current before the last rotation, and when it stops working. */
   previous: { secret: string; validUntil: number } | null;
+  /** When each rotation happened, oldest first (the dashboard's timeline draws them). */
+  rotatedAt: number[];
   revokedAt: number | null;
 }
 
@@ -33,6 +35,7 @@ export interface ApiKeyRecord {
   role: ApiKeyRole;
   permissions: string[];
   ownerUserId: string;
+  createdAt: number;
   revokedAt: number | null;
 }
 

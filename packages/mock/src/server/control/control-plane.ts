@@ -50,6 +50,12 @@ export function createControlPlane(families: readonly AnyFamily[], sessions: Ses
         return { status: 200, body: clockView(world) };
       },
     },
+    '/__mock/operations': {
+      GET: (world) => ({
+        status: 200,
+        body: { operations: world.members.flatMap(({ family, mock }) => mock.routes.map((route) => ({ family: family.name, operation_id: route.name, method: route.method, path: route.path }))) },
+      }),
+    },
     '/__mock/requests': {
       GET: (world) => ({ status: 200, body: Object.fromEntries(world.members.map(({ family, mock }) => [family.name, mock.requests.map(journalView)])) }),
     },
