@@ -231,8 +231,15 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
       expect(serious(violations), `axe at ${width} px`).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}dashboard-${width}.png`, fullPage: true });
     }
-    writeFileSync(`${ARTIFACTS}axe.json`, `${JSON.stringify(report, null, 2)}\n`);
+    // The README's picture (docs/dashboard.png is a copy): clock, results and the key timelines,
+    // over the last 5 minutes: the grace window ended 60 s ago, when the key was revoked; the
+    // gateway learns of it now.
     await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByLabel('Show').selectOption({ label: 'the last 5 min' });
+    const bottom = await page.locator('section.keys').evaluate((keys) => keys.getBoundingClientRect().bottom + window.scrollY);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-1280-top.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom + 16) } });
+    await page.getByLabel('Show').selectOption({ label: 'everything' });
+    writeFileSync(`${ARTIFACTS}axe.json`, `${JSON.stringify(report, null, 2)}\n`);
   });
 
   it('acts on a chosen session: its own keys, its own journal, header on every call', async () => {
@@ -263,6 +270,11 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
     await second.getByRole('button', { name: 'Use token' }).click();
     await second.getByText('Connected to').waitFor();
     await second.close();
+  });
+
+  it('says so when the server goes away, without an error in the page', async () => {
+    await cli.stop();
+    await page.getByText('Disconnected:').waitFor({ timeout: 10_000 });
   });
 
   it('raised no error in the page', () => {

@@ -1,7 +1,7 @@
 // Creating entities through the control plane: a project, a virtual key, an admin API key, a Vine key.
 import type { App, Panel } from '../app.js';
 import { h, syncOptions, uid } from '../dom.js';
-import { labelled, select } from './forms.js';
+import { field, labelled, select } from './forms.js';
 
 const ENVIRONMENTS: ReadonlyArray<[string, string]> = [
   ['live', 'live'],
@@ -17,8 +17,6 @@ function form(title: string, fields: HTMLElement[], submit: string, onSubmit: ()
   });
   return element;
 }
-
-const field = (parts: { label: HTMLLabelElement; input: HTMLElement }) => h('div', { class: 'field' }, parts.label, parts.input);
 
 export function createPanel(app: App): Panel {
   const created = (what: string, path: string, body: object) => app.run(`Create ${what}`, () => app.api.control('POST', path, body));

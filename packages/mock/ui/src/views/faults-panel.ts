@@ -1,7 +1,7 @@
 // Injecting a fault into the next request(s) of an operation, and what is still queued.
 import type { App, Panel } from '../app.js';
 import { h, setText, syncOptions, uid } from '../dom.js';
-import { fieldError, labelled, select } from './forms.js';
+import { field, fieldError, labelled, select } from './forms.js';
 
 const EFFECTS: ReadonlyArray<[string, string]> = [
   ['status', 'answer with an error status'],
@@ -21,7 +21,6 @@ export function faultsPanel(app: App): Panel {
   const pending = h('ul', { class: 'pending' });
   const none = h('p', { class: 'empty' }, 'No fault queued.');
 
-  const field = (parts: { label: HTMLLabelElement; input: HTMLElement }) => h('div', { class: 'field' }, parts.label, parts.input);
   const form = h('form', { class: 'fault-form', 'aria-label': 'Inject a fault' }, field(operation), field(effect), field(status), field(delay), field(times), field(retryAfter), error.element, h('button', { type: 'submit' }, 'Inject fault'));
   const syncStatus = () => (status.input.disabled = effect.input.value !== 'status');
   effect.input.addEventListener('change', syncStatus);

@@ -22,6 +22,9 @@ export function fieldError(input: HTMLElement) {
   };
 }
 
+/** A label above its input. */
+export const field = (parts: { label: HTMLLabelElement; input: HTMLElement }): HTMLDivElement => h('div', { class: 'field' }, parts.label, parts.input);
+
 export function select(options: ReadonlyArray<[value: string, label: string]>): HTMLSelectElement {
   return h('select', {}, ...options.map(([value, label]) => h('option', { value }, label)));
 }

@@ -3,7 +3,7 @@
 import type { Panel } from '../app.js';
 import { h, setText, syncOptions, uid } from '../dom.js';
 import type { JournalEntry, WorldView } from '../types.js';
-import { labelled } from './forms.js';
+import { field, labelled } from './forms.js';
 
 const SHOWN = 200;
 
@@ -22,7 +22,7 @@ export function journalPanel(): Panel {
     'section',
     { class: 'panel journal', 'aria-labelledby': headingId },
     h('h2', { id: headingId }, 'Journal'),
-    h('div', { class: 'filters' }, h('div', { class: 'field' }, family.label, family.input), h('div', { class: 'field' }, operation.label, operation.input), count),
+    h('div', { class: 'filters' }, field(family), field(operation), count),
     h(
       'div',
       { class: 'table-scroll', role: 'region', 'aria-label': 'Journal entries', tabindex: 0 },

@@ -4,14 +4,14 @@
 import type { App } from '../app.js';
 import { h, setText, syncOptions } from '../dom.js';
 import type { SessionInfo } from '../types.js';
-import { fieldError, labelled } from './forms.js';
+import { field, fieldError, labelled } from './forms.js';
 
 const DEFAULT = '';
 const SESSION_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function sessionBar(app: App, onChange: () => void) {
   const picker = labelled('World', h('select'));
-  const pickerField = h('div', { class: 'field' }, picker.label, picker.input);
+  const pickerField = field(picker);
   const fresh = labelled('Session id', h('input', { type: 'text', autocomplete: 'off', maxlength: 64, spellcheck: 'false', placeholder: 'e.g. worker-1' }));
   const freshError = fieldError(fresh.input);
   const end = h('button', { type: 'button', hidden: true }, 'End this session');
