@@ -30,6 +30,7 @@ export function formatBanner(info: BannerInfo): string {
     `revokit-mock ${info.version} listening on ${url}  (base URL for every client; Ctrl-C stops)`,
     ...families.flatMap((family) => family.banner.routes(url, info)).map((line) => `  ${line}`),
     `  Control plane       ${url}/__mock/  (health, reset, clock, faults, requests, sessions; see docs/server.md)`,
+    `  Dashboard           ${dashboardUrl(url, info.controlToken)}`,
     ...(info.controlToken === undefined ? [] : [`  Control token       ${info.controlToken}  (send "Authorization: Bearer <token>" to /__mock/)`]),
     `  Time                ${info.clock} clock${durations.join('')}`,
     ...(info.sessions ? [`  Sessions            header X-Revokit-Session: <id> or ${url}/__session/<id>/…, idle ${formatDuration(info.sessions.ttlMs)}, at most ${info.sessions.max}${info.sessions.required ? ', required' : ''}`] : []),
@@ -50,12 +51,18 @@ export function shellExports(info: BannerInfo): string {
   return `export ${vars.map(([name, value]) => `${name}=${value}`).join(' ')}`;
 }
 
+/** The dashboard's address; with the control token in it when the server needs one (the page then keeps it out of the address bar). */
+export function dashboardUrl(url: string, controlToken?: string): string {
+  return `${url}/__mock/ui${controlToken === undefined ? '' : `?token=${encodeURIComponent(controlToken)}`}`;
+}
+
 /** The same facts as one JSON line, for programs that start the server and read its stdout. */
 export function formatBannerJson(info: BannerInfo): string {
   return `${JSON.stringify({
     event: 'listening',
     version: info.version,
     url: info.url,
+    dashboard_url: dashboardUrl(info.url),
     clock: info.clock,
     grace_ms: info.graceMs,
     propagation_ms: info.propagationMs,

@@ -5,7 +5,7 @@ import { defaultFamilies } from '../families/index.js';
 export const helpText = (families: readonly AnyFamily[] = defaultFamilies): string => `Usage: revokit-mock [flags]
 
 Serves stateful mocks of ${listOf(families.map((family) => family.help))} on one port,
-with a control plane under /__mock/.
+with a control plane under /__mock/ and a dashboard at /__mock/ui.
 
 Flags:
   --host <host>            address to listen on (default 127.0.0.1)

@@ -1,7 +1,7 @@
 // The LangWatch family: the app API (virtual keys, admin API keys) and the gateway data plane.
 import { createLangWatchCore, type LangWatchCore } from '../core/langwatch/create.js';
 import { langWatchBaseUrls } from '../core/langwatch/routes.js';
-import { virtualKeyView } from '../core/langwatch/state.js';
+import { virtualKeyView, type VirtualKeyRecord } from '../core/langwatch/state.js';
 import { readInput } from '../core/inputs.js';
 import type { CredentialsPart, Family } from './family.js';
 import { seedSection, type LangWatchSeeded } from './langwatch-seed-file.js';
@@ -43,6 +43,7 @@ export const langwatchFamily: LangWatchFamily = {
           secret: key.secret,
           previous_secret: key.previous && { secret: key.previous.secret, valid_until: new Date(key.previous.validUntil).toISOString() },
           revoked_at: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
+          ...timelineView(key, mock.settings),
         })),
     },
     'api-keys': {
@@ -57,6 +58,7 @@ export const langwatchFamily: LangWatchFamily = {
           role: key.role,
           permissions: key.permissions,
           owner_user_id: key.ownerUserId,
+          created_at: new Date(key.createdAt).toISOString(),
           revoked_at: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
         })),
     },
@@ -121,3 +123,21 @@ export const langwatchFamily: LangWatchFamily = {
     },
   },
 };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * A virtual key's life as the gateway sees it: each rotation and until when the secret it retired
+ * was still accepted (its grace, cut short by the next rotation, which forgets it), and when a
+ * revocation reaches the data plane.
+ */
+function timelineView(key: VirtualKeyRecord, { graceMs, propagationMs }: LangWatchCore['settings']) {
+  return {
+    // A retired secret works until its grace ends, the next rotation forgets it, or a revocation reaches the gateway.
+    rotations: key.rotatedAt.map((at, i) => ({
+      at: iso(at),
+      grace_until: iso(Math.min(at + graceMs, key.rotatedAt[i + 1] ?? Infinity, key.revokedAt === null ? Infinity : key.revokedAt + propagationMs)),
+    })),
+    propagates_at: key.revokedAt === null ? null : iso(key.revokedAt + propagationMs),
+  };
+}

@@ -27,6 +27,7 @@ export const vineFamily: VineFamily = {
           name: key.name,
           keyPrefix: keyPrefixOf(key),
           plaintext: key.plaintext,
+          createdAt: new Date(key.createdAt).toISOString(),
           revokedAt: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
         })),
     },

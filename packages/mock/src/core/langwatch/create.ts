@@ -42,6 +42,8 @@ export interface LangWatchCore extends StatefulMock<LangWatchState, LangWatchOpe
     /** What the data plane would answer for this secret right now. */
     authenticate(secret: string | undefined): AuthenticateResult;
   };
+  /** The timing rules this mock runs by. */
+  readonly settings: { readonly graceMs: number; readonly propagationMs: number };
 }
 
 export const DEFAULT_GRACE_MS = 86_400_000;
@@ -95,6 +97,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     gateway: {
       authenticate: (secret: string | undefined) => authenticateSecret(context, secret, base.clock.now()),
     },
+    settings: { graceMs: context.graceMs, propagationMs: context.propagationMs },
   });
 }
 

@@ -94,6 +94,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         secret: formats.virtualKeySecret(environment, createdAt),
         previous: null,
         revokedPrevious: null,
+        rotatedAt: [],
         revokedAt: null,
       };
       context.state.virtualKeys.set(key.id, key);
@@ -110,6 +111,7 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
         role: options.role ?? 'admin',
         permissions: options.permissions ?? [MANAGE_PERMISSION],
         ownerUserId: options.ownerUserId ?? formats.userId(),
+        createdAt: now(),
         revokedAt: null,
       };
       context.state.apiKeys.set(key.id, key);

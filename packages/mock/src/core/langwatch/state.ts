@@ -31,6 +31,8 @@ export interface VirtualKeyRecord {
    * write): gateway caches still accept it, within its grace window, until the revocation propagates.
    */
   revokedPrevious: PreviousSecret | null;
+  /** When each rotation happened, oldest first (the dashboard's timeline draws them). */
+  rotatedAt: number[];
   revokedAt: number | null;
 }
 
@@ -44,6 +46,7 @@ export interface ApiKeyRecord {
   role: ApiKeyRole;
   permissions: string[];
   ownerUserId: string;
+  createdAt: number;
   revokedAt: number | null;
 }
 

@@ -70,6 +70,7 @@ export function rotateVirtualKey(context: LangWatchContext, input: OperationInpu
 /** Only one previous secret is kept: a second rotation retires the first one's predecessor at once. */
 function rotate(key: VirtualKeyRecord, now: number, graceMs: number): void {
   key.previous = { secret: key.secret, validUntil: now + graceMs };
+  key.rotatedAt.push(now);
   key.secret = formats.virtualKeySecret(key.environment, now);
   key.revision += 1;
 }

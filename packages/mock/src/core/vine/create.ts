@@ -72,7 +72,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     key(input: unknown = {}, source: InputSource = { where: 'seed.key', naming: 'camel' }): SeededVineKey {
       const options = readInput(keyRules, input, source.where, source.naming);
       const env = options.env ?? DEFAULT_ENVIRONMENT;
-      const key = { id: formats.keyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.plaintext(env), revokedAt: null };
+      const key = { id: formats.keyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.plaintext(env), createdAt: base.clock.now(), revokedAt: null };
       state.keys.set(key.id, key);
       secrets.minted(key.plaintext);
       return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };

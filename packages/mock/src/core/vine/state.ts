@@ -6,6 +6,7 @@ export interface VineKeyRecord {
   name: string;
   environment: Environment;
   plaintext: string;
+  createdAt: number;
   revokedAt: number | null;
 }
 

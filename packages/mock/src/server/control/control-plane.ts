@@ -51,6 +51,12 @@ export function createControlPlane(families: readonly AnyFamily[], sessions: Ses
         return { status: 200, body: clockView(world) };
       },
     },
+    '/__mock/operations': {
+      GET: (world) => ({
+        status: 200,
+        body: { operations: world.members.flatMap(({ family, mock }) => mock.routes.map((route) => ({ family: family.name, operation_id: route.name, method: route.method, path: route.path }))) },
+      }),
+    },
     '/__mock/requests': {
       // Each mock's journal knows only its own credentials; the world's redaction covers a Vine key sent to a LangWatch path too.
       GET: (world) => ({

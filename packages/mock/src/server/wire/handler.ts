@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Outcome } from '../../core/transport.js';
 import type { AnyFamily } from '../../families/family.js';
 import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from '../control/control-plane.js';
+import { isUiPath, serveUi } from '../ui/ui-route.js';
 import type { World } from '../world/world.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
 import { answerPreflight } from './cors.js';
@@ -80,6 +81,8 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       if (choice.kind === 'refused') return refuse(x, choice, headers);
       const { world, path } = choice;
       if (path.startsWith(CONTROL_PREFIX)) {
+        // The dashboard's static files: no data, no secret, so no token (its API calls need one).
+        if (isUiPath(path)) return logDone(x, serveUi(x.res, x.method, path, headers['if-none-match']));
         const token = controlToken();
         if (token !== undefined && path !== HEALTH && !hasControlToken(headers, token)) {
           sendError(x.res, 401, 'unauthorized', 'the control plane needs the control token (see the banner): send "Authorization: Bearer <token>" or "X-Revokit-Control-Token: <token>"');

@@ -19,8 +19,8 @@ export interface WorldChooserOptions {
   requireSession: boolean;
 }
 
-/** Control-plane paths that act on no world's state, so they need no session. */
-const SESSIONLESS = /^\/__mock\/(health|sessions)(\/|$)/;
+/** Control-plane paths that act on no world's state, so they need no session (the dashboard's files neither). */
+const SESSIONLESS = /^\/__mock\/(health|sessions|ui)(\/|$)/;
 
 export function createWorldChooser({ defaultWorld, sessions, requireSession }: WorldChooserOptions) {
   return function choose(header: string | undefined, path: string, target: string): WorldChoice {
