@@ -14,6 +14,7 @@ import { part as mswInProcess } from './parts/msw-in-process.ts';
 import { part as serverThroughput } from './parts/server-throughput.ts';
 import { stopAll } from './support/processes.ts';
 import { formatReport, type PartRecord } from './support/table.ts';
+import { verdict } from './support/verdict.ts';
 
 const PARTS: BenchPart[] = [serverThroughput, coldStart, mswInProcess, generate];
 
@@ -52,9 +53,7 @@ for (const part of selected) {
   }
 }
 
-const missed = figures.filter((f) => f.pass === false);
-const failed = parts.filter((p) => !p.ok);
-const ok = failed.length === 0 && (smoke || missed.length === 0);
+const { missed, failed, ok } = verdict(smoke, parts, figures);
 const results = {
   startedAt: started.toISOString(),
   finishedAt: new Date().toISOString(),

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { figure, type BenchPart } from '../figure.ts';
+import { builtCli } from '../support/build.ts';
 import { output } from '../support/processes.ts';
 import { median } from '../support/stats.ts';
 
@@ -15,6 +16,7 @@ export const part: BenchPart = {
   async run(context) {
     const calls = context.smoke ? 50 : 2000;
     const rounds = context.smoke ? 1 : 7;
+    builtCli(context.root); // the worker imports the built packages: refuse stale ones
     context.log(`${rounds} rounds of ${calls} sequential calls each way, in one process`);
     const tsx = createRequire(import.meta.url).resolve('tsx/cli');
     const out = await output(process.execPath, [tsx, join(context.root, 'scripts/bench/workers/msw-calls.ts'), String(calls), String(rounds)], { cwd: context.root });
