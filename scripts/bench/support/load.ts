@@ -30,7 +30,9 @@ export interface LoadGenerator {
   dispose(): void;
 }
 
+/** wrk when installed, unless BENCH_LOAD=autocannon asks for the fallback. */
 export function pickLoadGenerator(): LoadGenerator {
+  if (process.env.BENCH_LOAD === 'autocannon') return autocannon();
   // wrk --version prints its banner and exits 1; only a spawn error means it is missing.
   const probe = spawnSync('wrk', ['--version'], { encoding: 'utf8' });
   if (probe.error === undefined) return wrk(/wrk\s+(\S+)/.exec(probe.stdout)?.[1] ?? '');
@@ -78,7 +80,7 @@ export function parseWrk(url: string, out: string): LoadResult {
 function autocannon(): LoadGenerator {
   const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
   return {
-    name: 'autocannon (wrk not installed)',
+    name: 'autocannon',
     async run(request) {
       const headerArgs = Object.entries(request.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
       const args = [bin, '-c', String(request.connections), '-d', String(request.seconds), '-m', request.method, ...headerArgs, '--json', request.url];
