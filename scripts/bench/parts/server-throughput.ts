@@ -165,8 +165,11 @@ function figures(c: Contenders, generator: string, rounds: number, seconds: numb
             note: `user + system time of the server process over each turn, per answer (${how})${target ? `; a throughput ratio of ${target}x needs at most ${(1 / target).toFixed(2)}x here` : ''}`,
           }),
         ];
+  // No node:http server can beat the bare one: its own multiple of Prism is the ceiling of ours.
+  const vsPrism = versus('server.vine-revoke.vs-prism', 'server: Vine revoke', c.oursVine, c.prismVine, TARGETS.vineVsPrism);
+  vsPrism.note += `; bare node:http itself: ${(median(c.bareVine.rps) / median(c.prismVine.rps)).toFixed(1)}x prism`;
   const list = [
-    versus('server.vine-revoke.vs-prism', 'server: Vine revoke', c.oursVine, c.prismVine, TARGETS.vineVsPrism),
+    vsPrism,
     versus('server.vine-revoke.vs-bare', 'server: Vine revoke', c.oursVine, c.bareVine, TARGETS.vineVsBare),
     ...cpu('server.vine-revoke.cpu-vs-bare', 'server: Vine revoke, CPU', c.oursVine, c.bareVine, TARGETS.vineVsBare),
     versus('server.langwatch-rotate.vs-bare', 'server: LangWatch rotate', c.oursRotate, c.bareRotate, TARGETS.rotateVsBare),
