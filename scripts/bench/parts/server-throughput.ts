@@ -34,7 +34,7 @@ interface Contender {
 export const part: BenchPart = {
   name: 'server throughput',
   async run(context) {
-    const rounds = context.smoke ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
+    const rounds = context.smoke ? 1 : Number(process.env.BENCH_ROUNDS ?? 7);
     const seconds = context.smoke ? 1 : Number(process.env.BENCH_SECONDS ?? 3);
     const generator = pickLoadGenerator();
     try {
