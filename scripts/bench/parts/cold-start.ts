@@ -1,6 +1,7 @@
 // Cold start: from just before spawn() to the first answer. Ours as `npm start` runs it (demo
 // entities included) until the first 200 from /__mock/health; `prism mock specs/vine.yaml`
-// until its first answer of any kind. Interleaved, so both see the same machine; medians.
+// until its first answer of any kind; and, for scale, the bare node:http server (Node's own
+// start-up is the floor). Interleaved, so all see the same machine; medians.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { figure, type BenchPart } from '../figure.ts';
@@ -29,17 +30,21 @@ export const part: BenchPart = {
     const cli = builtCli(context.root);
     const prismBin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
     const spec = join(context.root, 'specs/vine.yaml');
+    const bare = join(context.root, 'scripts/bench/bare-server.mjs');
     const runs = context.smoke ? { ours: 1, prism: 1 } : { ours: 7, prism: 5 };
     const ours: number[] = [];
     const prism: number[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < Math.max(runs.ours, runs.prism); i++) {
       if (i < runs.ours) {
         ours.push(await coldStart((port) => [cli, '--port', String(port), '--log', 'silent'], (base, since) => firstAnswer('GET', `${base}/__mock/health`, (s) => s === 200, since)));
+        floor.push(await coldStart((port) => [bare, String(port)], (base, since) => firstAnswer('GET', base, (s) => s === 200, since)));
       }
       if (i < runs.prism) {
         prism.push(await coldStart((port) => [prismBin, 'mock', '--host', '127.0.0.1', '--port', String(port), spec], (base, since) => firstAnswer('POST', `${base}/api/v1/keys/key_x/revoke`, () => true, since)));
       }
-      context.log(`run ${i + 1}: revokit-mock ${ours.at(-1)?.toFixed(0)} ms, prism ${prism.at(-1)?.toFixed(0)} ms`);
+      const ms = (values: number[], runsOf: number) => (i < runsOf ? `${values.at(-1)!.toFixed(0)} ms` : '-');
+      context.log(`run ${i + 1}: revokit-mock ${ms(ours, runs.ours)}, bare node:http ${ms(floor, runs.ours)}, prism ${ms(prism, runs.prism)}`);
     }
     return [
       figure({
@@ -50,6 +55,14 @@ export const part: BenchPart = {
         baseline: { label: 'prism mock specs/vine.yaml', value: median(prism) },
         target: { op: '<=', ratio: TARGET },
         note: `medians of ${runs.ours} and ${runs.prism} runs; ours with the demo entities, as npm start runs it`,
+      }),
+      figure({
+        id: 'server.cold-start.vs-bare',
+        label: 'server: cold start to first answer',
+        value: median(ours),
+        unit: 'ms',
+        baseline: { label: 'bare node:http', value: median(floor) },
+        note: `medians of ${runs.ours} runs; no target: Node's own start-up is the floor`,
       }),
     ];
   },
