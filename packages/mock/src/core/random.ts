@@ -4,15 +4,26 @@ export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 export const BASE64URL = `${BASE62}-_`;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+// Random bytes are drawn a pool at a time: one getRandomValues call per request (a rotation
+// mints a secret) cost more than everything else the request does. Each byte is used once.
+const pool = new Uint8Array(4096);
+let poolNext = pool.length;
+
+function randomByte(): number {
+  if (poolNext === pool.length) {
+    crypto.getRandomValues(pool);
+    poolNext = 0;
+  }
+  return pool[poolNext++]!;
+}
+
 /** Unbiased random string over `alphabet` (rejection sampling). */
 export function randomString(alphabet: string, length: number): string {
   const limit = 256 - (256 % alphabet.length);
   let out = '';
   while (out.length < length) {
-    const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
-    for (const byte of bytes) {
-      if (byte < limit && out.length < length) out += alphabet[byte % alphabet.length];
-    }
+    const byte = randomByte();
+    if (byte < limit) out += alphabet[byte % alphabet.length];
   }
   return out;
 }

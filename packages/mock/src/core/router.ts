@@ -2,6 +2,8 @@
 // A parameter takes exactly one segment, empty included, so "/keys//revoke" reaches the
 // behaviour (and gets the API's 404) instead of falling through. Segments are compared
 // still encoded; parameters are decoded afterwards, so "a%2Fb" is the one id "a/b".
+// On every request's path: segments are walked in place (no split arrays) and a mismatch
+// stops at the first literal that differs.
 
 export interface RouteDefinition<Name extends string = string> {
   name: Name;
@@ -41,11 +43,11 @@ export function createRouter<Name extends string>(routes: ReadonlyArray<RouteDef
 
   return {
     match(method, pathname) {
-      const parts = pathname.split('/').slice(1);
       for (const template of compiled) {
-        const params = matchSegments(template.segments, parts);
+        const params = matchSegments(template.segments, pathname);
         if (!params) continue;
-        const name = template.byMethod.get(method.toUpperCase());
+        // Methods come upper-cased from node:http and Fetch: try them as they are first.
+        const name = template.byMethod.get(method) ?? template.byMethod.get(method.toUpperCase());
         if (name === undefined) return { kind: 'method-not-allowed', allow: [...template.byMethod.keys()] };
         return { kind: 'match', name: name as Name, params };
       }
@@ -54,22 +56,32 @@ export function createRouter<Name extends string>(routes: ReadonlyArray<RouteDef
   };
 }
 
-function matchSegments(segments: CompiledTemplate['segments'], parts: string[]): Record<string, string> | undefined {
-  if (segments.length !== parts.length) return undefined;
-  const params: Record<string, string> = {};
+/** The parameters when `pathname` fits the template, as `pathname.split('/').slice(1)` would line up. */
+function matchSegments(segments: CompiledTemplate['segments'], pathname: string): Record<string, string> | undefined {
+  const first = pathname.indexOf('/');
+  // No "/" at all: no segments, which only an empty template would match.
+  if (first === -1) return segments.length === 0 ? {} : undefined;
+  if (segments.length === 0) return undefined;
+  let params: Record<string, string> | undefined; // created at the first parameter: most templates fail before
+  let start = first + 1;
   for (let i = 0; i < segments.length; i++) {
+    const slash = pathname.indexOf('/', start);
+    const end = slash === -1 ? pathname.length : slash;
+    // The path's last segment must be the template's last one.
+    if ((slash === -1) !== (i === segments.length - 1)) return undefined;
     const segment = segments[i]!;
-    const part = parts[i]!;
     if ('literal' in segment) {
-      if (segment.literal !== part) return undefined;
+      if (end - start !== segment.literal.length || !pathname.startsWith(segment.literal, start)) return undefined;
     } else {
-      params[segment.param] = safeDecode(part);
+      (params ??= {})[segment.param] = safeDecode(pathname.slice(start, end));
     }
+    start = end + 1;
   }
-  return params;
+  return params ?? {};
 }
 
 function safeDecode(part: string): string {
+  if (!part.includes('%')) return part; // nothing to decode, and decodeURIComponent is slow
   try {
     return decodeURIComponent(part);
   } catch {

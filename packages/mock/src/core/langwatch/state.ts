@@ -1,6 +1,7 @@
 // LangWatch's entities as the mock stores them. Plain data, so a snapshot is a structuredClone.
 import type { SecretTracker } from '../secrets.js';
 import type { Environment } from './formats.js';
+import { isoTime } from '../iso-time.js';
 
 export interface Project {
   id: string;
@@ -104,8 +105,8 @@ export function virtualKeyView(key: VirtualKeyRecord) {
     principal_user_id: key.principalUserId,
     provider_credential_ids: [...key.providerCredentialIds],
     revision: String(key.revision),
-    last_used_at: key.lastUsedAt === null ? null : new Date(key.lastUsedAt).toISOString(),
-    created_at: new Date(key.createdAt).toISOString(),
+    last_used_at: key.lastUsedAt === null ? null : isoTime(key.lastUsedAt),
+    created_at: isoTime(key.createdAt),
   };
 }
 

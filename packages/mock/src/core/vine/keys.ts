@@ -1,6 +1,7 @@
 // POST /api/v1/keys/{id}/revoke: an idempotent soft revoke. The spec declares no auth.
 import type { operations } from '@revokit/vine/generated/vine/types';
 import type { OperationInput } from '../dispatcher.js';
+import { isoTime } from '../iso-time.js';
 import type { SpecResponse } from '../spec-response.js';
 import { keyPrefixOf, type VineState } from './state.js';
 
@@ -19,6 +20,6 @@ export function revokeVineKey(state: VineState, input: OperationInput): RevokeRe
   key.revokedAt ??= input.now;
   return {
     status: 200,
-    body: { key: { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), revokedAt: new Date(key.revokedAt).toISOString() } },
+    body: { key: { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), revokedAt: isoTime(key.revokedAt) } },
   };
 }

@@ -1,6 +1,6 @@
-// The baseline of `npm run bench:server`: the least a node:http server can do to answer the
-// Vine revoke, the same JSON body every time. Plain JavaScript, so node runs it as it is.
-// Usage: node scripts/bench-bare-server.mjs <port> <json body>
+// The baseline of the throughput parts: the least a node:http server can do to answer an API
+// call, the same JSON body every time, whatever the method, path or headers. Plain JavaScript,
+// so node runs it as it is. Usage: node scripts/bench/bare-server.mjs <port> <json body>
 import { createServer } from 'node:http';
 
 const [port, body = '{}'] = process.argv.slice(2);
