@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { clientPackages } from './apis.ts';
 import { bundlers, type Bundler } from './size/bundlers.ts';
 
 export interface Target {
@@ -22,19 +23,19 @@ export interface Target {
 const app = (...imports: [name: string, specifier: string][]) =>
   `${imports.map(([name, specifier]) => `import * as ${name} from '${specifier}';`).join('\n')}\n(globalThis as any).app = { ${imports.map(([name]) => name).join(', ')} };\n`;
 
-export const targets: Target[] = [
-  {
-    name: '@revokit/langwatch',
-    app: app(['client', '@revokit/langwatch']),
-    validatedApp: app(['client', '@revokit/langwatch'], ['validators', '@revokit/langwatch/validators']),
-    budget: 5_000,
-  },
-  {
-    name: '@revokit/vine',
-    app: app(['client', '@revokit/vine']),
-    validatedApp: app(['client', '@revokit/vine'], ['validators', '@revokit/vine/validators']),
-  },
-];
+/** min+gzip budgets without validation (1 kB = 1000 bytes), per client package. */
+const BUDGETS: Partial<Record<string, number>> = { langwatch: 5_000 };
+
+/** Every client package of the one list of APIs (scripts/apis.ts), with and without its validators. */
+export const targets: Target[] = clientPackages.map((pkg) => {
+  const target: Target = {
+    name: `@revokit/${pkg}`,
+    app: app(['client', `@revokit/${pkg}`]),
+    validatedApp: app(['client', `@revokit/${pkg}`], ['validators', `@revokit/${pkg}/validators`]),
+  };
+  const budget = BUDGETS[pkg];
+  return budget === undefined ? target : { ...target, budget };
+});
 
 /** What the clients are measured against: an app calling openapi-fetch's createClient, and nothing else. */
 export const openapiFetchAlone: Target = {

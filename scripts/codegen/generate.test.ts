@@ -75,9 +75,9 @@ describe('generate --check on a copy of the repo', () => {
   });
 
   it('regenerating repairs the copy', async () => {
-    const file = join(copy, 'packages/langwatch/src/generated/gateway/schemas.ts');
+    const file = join(copy, 'packages/langwatch/src/generated/virtual-keys/schemas.ts');
     await writeFile(file, '// edited by hand\n');
-    expect(runGenerate('--check', '--root', copy).stderr).toContain('packages/langwatch/src/generated/gateway/schemas.ts (stale)');
+    expect(runGenerate('--check', '--root', copy).stderr).toContain('packages/langwatch/src/generated/virtual-keys/schemas.ts (stale)');
     expect(runGenerate('--root', copy).status).toBe(0);
     expect(runGenerate('--check', '--root', copy).status).toBe(0);
   });

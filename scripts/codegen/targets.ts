@@ -1,4 +1,6 @@
-// Which spec feeds which package. The only place that knows the mapping.
+// Which spec feeds which folder: derived from the one list of APIs (scripts/apis.ts).
+import { apis, generatedDir } from '../apis.ts';
+
 export interface CodegenTarget {
   /** Spec file, relative to the repo root. */
   spec: string;
@@ -6,8 +8,4 @@ export interface CodegenTarget {
   outDir: string;
 }
 
-export const targets: readonly CodegenTarget[] = [
-  { spec: 'specs/langwatch-gateway.yaml', outDir: 'packages/langwatch/src/generated/gateway' },
-  { spec: 'specs/langwatch-api-keys.yaml', outDir: 'packages/langwatch/src/generated/api-keys' },
-  { spec: 'specs/vine.yaml', outDir: 'packages/vine/src/generated/vine' },
-];
+export const targets: readonly CodegenTarget[] = apis.map((api) => ({ spec: api.spec, outDir: generatedDir(api) }));

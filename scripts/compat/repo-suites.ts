@@ -14,7 +14,8 @@ export async function copyRepoSuites(root: string, destination: string, project:
   await mkdir(destination, { recursive: true });
   await symlink(join(project, 'node_modules'), join(destination, 'node_modules'), 'dir');
   for (const pkg of await readdir(join(root, 'packages'))) await cp(join(root, 'packages', pkg, 'src'), join(destination, 'packages', pkg, 'src'), { recursive: true });
-  for (const path of [...REPO_SUITES, 'vitest.config.ts']) await cp(join(root, path), join(destination, path), { recursive: true });
+  // scripts/apis.ts: the one list of APIs, which the spec-conformance support reads.
+  for (const path of [...REPO_SUITES, 'vitest.config.ts', 'scripts/apis.ts']) await cp(join(root, path), join(destination, path), { recursive: true });
   for (const entry of await readdir(join(destination, 'test'), { recursive: true })) {
     if (!entry.endsWith('.ts')) continue;
     const file = join(destination, 'test', entry);

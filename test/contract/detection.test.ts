@@ -39,7 +39,7 @@ describe('Prism verdicts on the wire', () => {
 
   it('a listed divergence (virtual-key 404) comes back as a Warning the check accepts', async () => {
     const project = await control.project();
-    const reply = await call(`${env.proxy.gateway}/api/gateway/v1/virtual-keys/vk_none/revoke`, { method: 'POST', headers: { 'x-auth-token': project.api_key } });
+    const reply = await call(`${env.proxy.virtualKeys}/api/gateway/v1/virtual-keys/vk_none/revoke`, { method: 'POST', headers: { 'x-auth-token': project.api_key } });
     expect(reply.status).toBe(404);
     const records = takeRecords().filter((r) => r.operationId === 'postApiGatewayV1Virtual-keysByIdRevoke');
     expect(records[0]!.violations).toContainEqual(expect.objectContaining({ severity: 'Warning' }));

@@ -3,16 +3,14 @@
 // `prism mock` for each spec. The six Prisms start in parallel: each takes seconds.
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { apis, type Api } from '../../scripts/apis.ts';
 import { createMockServer, type MockServer } from '@revokit/mock/server';
 import { startPrism, type PrismProcess } from './support/prism.js';
 
-export const SPECS = {
-  gateway: fileURLToPath(new URL('../../specs/langwatch-gateway.yaml', import.meta.url)),
-  apiKeys: fileURLToPath(new URL('../../specs/langwatch-api-keys.yaml', import.meta.url)),
-  vine: fileURLToPath(new URL('../../specs/vine.yaml', import.meta.url)),
-} as const;
+/** Each spec of the one list of APIs (scripts/apis.ts), by its id. */
+export const SPECS = Object.fromEntries(apis.map((api) => [api.id, fileURLToPath(new URL(`../../${api.spec}`, import.meta.url))])) as Record<Api['id'], string>;
 
-type Spec = keyof typeof SPECS;
+type Spec = Api['id'];
 
 export interface ContractEnv {
   /** The mock server itself: control plane and data plane (neither is in a spec). */

@@ -6,7 +6,7 @@ import { ApiError, createLangWatchClient, type FetchLike } from '@revokit/langwa
 import { langwatchValidators } from '@revokit/langwatch/validators';
 import { createVineClient } from '@revokit/vine';
 import { vineValidators } from '@revokit/vine/validators';
-import { operations as gatewayOperations } from '@revokit/langwatch/generated/gateway/operations';
+import { operations as virtualKeyOperations } from '@revokit/langwatch/generated/virtual-keys/operations';
 import { operations as apiKeyOperations } from '@revokit/langwatch/generated/api-keys/operations';
 import { operations as vineOperations } from '@revokit/vine/generated/vine/operations';
 import { useContract } from './support/harness.js';
@@ -33,7 +33,7 @@ async function expectApiError(call: Promise<unknown>, status: number) {
 const errorStatuses = (statuses: readonly number[]) => statuses.filter((status) => status >= 400);
 
 describe('LangWatch virtual keys against prism mock', () => {
-  const client = (status?: number) => createLangWatchClient({ apiKey: PROJECT_KEY, validators: langwatchValidators, ...options(env.specMock.gateway, status) });
+  const client = (status?: number) => createLangWatchClient({ apiKey: PROJECT_KEY, validators: langwatchValidators, ...options(env.specMock.virtualKeys, status) });
 
   it('revoke and rotate parse the spec\'s 200 bodies', async () => {
     const revoked = await client().virtualKeys.revoke('vk_example');
@@ -42,12 +42,12 @@ describe('LangWatch virtual keys against prism mock', () => {
     expect(rotated.secret).toEqual(expect.any(String));
   });
 
-  for (const status of errorStatuses(gatewayOperations['postApiGatewayV1Virtual-keysByIdRevoke'].statuses)) {
+  for (const status of errorStatuses(virtualKeyOperations['postApiGatewayV1Virtual-keysByIdRevoke'].statuses)) {
     it(`revoke: documented ${status} becomes an ApiError with that status`, async () => {
       await expectApiError(client(status).virtualKeys.revoke('vk_example'), status);
     });
   }
-  for (const status of errorStatuses(gatewayOperations['postApiGatewayV1Virtual-keysByIdRotate'].statuses)) {
+  for (const status of errorStatuses(virtualKeyOperations['postApiGatewayV1Virtual-keysByIdRotate'].statuses)) {
     it(`rotate: documented ${status} becomes an ApiError with that status`, async () => {
       await expectApiError(client(status).virtualKeys.rotate('vk_example'), status);
     });

@@ -1,4 +1,4 @@
-// LangWatch virtual keys through `prism proxy --errors specs/langwatch-gateway.yaml`: every
+// LangWatch virtual keys through `prism proxy --errors specs/langwatch-virtual-keys.yaml`: every
 // documented status of revoke and rotate, the 404 divergence, idempotent repeats, the grace
 // window and propagation (watched on the data plane, which is on the server directly).
 import { describe, expect, it } from 'vitest';
@@ -6,8 +6,8 @@ import { AuthenticationError, BadRequestError, InternalServerError, NotFoundErro
 import { useContract } from './support/harness.js';
 
 const { env, call, control, dataPlane, clients } = useContract();
-const revokePath = (id: string) => `${env.proxy.gateway}/api/gateway/v1/virtual-keys/${encodeURIComponent(id)}/revoke`;
-const rotatePath = (id: string) => `${env.proxy.gateway}/api/gateway/v1/virtual-keys/${encodeURIComponent(id)}/rotate`;
+const revokePath = (id: string) => `${env.proxy.virtualKeys}/api/gateway/v1/virtual-keys/${encodeURIComponent(id)}/revoke`;
+const rotatePath = (id: string) => `${env.proxy.virtualKeys}/api/gateway/v1/virtual-keys/${encodeURIComponent(id)}/rotate`;
 
 async function projectWithKey() {
   const project = await control.project();

@@ -452,7 +452,7 @@ describe('raw (@revokit/langwatch/raw)', () => {
   it('gives the typed openapi-fetch clients with the credentials attached', async () => {
     const fetch = scriptedFetch(json(200, revokeBody), json(200, { success: true }));
     const raw = createRawLangWatchClients({ apiKey: PROJECT_KEY, adminApiKey: ADMIN_KEY, baseUrl: BASE_URL, fetch });
-    const { data } = await raw.gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } });
+    const { data } = await raw.virtualKeys.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } });
     expect(data?.virtual_key.status).toBe('revoked');
     expect(fetch.requests[0]!.headers.get('x-auth-token')).toBe(PROJECT_KEY);
     await raw.apiKeys.DELETE('/api/api-keys/{id}', { params: { path: { id: 'k/1' } } });
@@ -463,7 +463,7 @@ describe('raw (@revokit/langwatch/raw)', () => {
   it('rejects unaddressable ids, wrong keys and bad base URLs like the client', async () => {
     const fetch = scriptedFetch(json(200, revokeBody));
     const raw = createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch });
-    await expect(raw.gateway.POST('/api/gateway/v1/virtual-keys/{id}/rotate', { params: { path: { id: '..' } } })).rejects.toThrow(TypeError);
+    await expect(raw.virtualKeys.POST('/api/gateway/v1/virtual-keys/{id}/rotate', { params: { path: { id: '..' } } })).rejects.toThrow(TypeError);
     expect(fetch.requests).toHaveLength(0);
     expect(() => createRawLangWatchClients({ apiKey: ADMIN_KEY })).toThrow(/pass it as adminApiKey/);
     expect(() => createRawLangWatchClients({ baseUrl: 'ftp://x.test' })).toThrow(TypeError);
@@ -471,9 +471,9 @@ describe('raw (@revokit/langwatch/raw)', () => {
 
   it('refuses redirects', async () => {
     const fetch = scriptedFetch(json(200, revokeBody));
-    await createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch }).gateway.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } });
+    await createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch }).virtualKeys.POST('/api/gateway/v1/virtual-keys/{id}/revoke', { params: { path: { id: 'vk_1' } } });
     const seen = vi.fn();
-    await createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch: async (input, init) => (seen(new Request(input, init).redirect), fetch(input, init)) }).gateway.POST(
+    await createRawLangWatchClients({ apiKey: PROJECT_KEY, fetch: async (input, init) => (seen(new Request(input, init).redirect), fetch(input, init)) }).virtualKeys.POST(
       '/api/gateway/v1/virtual-keys/{id}/revoke',
       { params: { path: { id: 'vk_1' } } },
     );

@@ -14,9 +14,9 @@ import {
   type RouteOf,
   type TransportOptions,
 } from '@revokit/runtime';
-import type { operations as GatewayOperations } from './generated/gateway/operations.js';
+import type { operations as VirtualKeyOperations } from './generated/virtual-keys/operations.js';
 import type { operations as ApiKeyOperations } from './generated/api-keys/operations.js';
-import { servers } from './generated/gateway/operations.js';
+import { servers } from './generated/virtual-keys/operations.js';
 import { ADMIN_KEY, KEY_PREFIXES, PROJECT_KEY, secretsOf } from './credentials.js';
 import { readLangWatchError } from './error-envelope.js';
 import type { RevokeApiKeyResponse, RevokeVirtualKeyResponse, RotateVirtualKeyResponse } from './responses.js';
@@ -47,7 +47,7 @@ export interface LangWatchClient {
 }
 
 // Typed against the generated tables: a renamed operation, method or path fails the build.
-type Route = RouteOf<typeof GatewayOperations & typeof ApiKeyOperations>;
+type Route = RouteOf<typeof VirtualKeyOperations & typeof ApiKeyOperations>;
 const REVOKE_VIRTUAL_KEY = { operation: 'postApiGatewayV1Virtual-keysByIdRevoke', method: 'POST', path: '/api/gateway/v1/virtual-keys/{id}/revoke' } as const satisfies Route;
 const ROTATE_VIRTUAL_KEY = { operation: 'postApiGatewayV1Virtual-keysByIdRotate', method: 'POST', path: '/api/gateway/v1/virtual-keys/{id}/rotate' } as const satisfies Route;
 const REVOKE_API_KEY = { operation: 'revokeApiKey', method: 'DELETE', path: '/api/api-keys/{id}' } as const satisfies Route;

@@ -3,13 +3,13 @@
 // openapi-fetch.
 import createClient, { type Client } from 'openapi-fetch';
 import { checkCredential, resolveConnection, serializePath, type TransportOptions } from '@revokit/runtime';
-import type { paths as GatewayPaths } from './generated/gateway/types.js';
+import type { paths as VirtualKeyPaths } from './generated/virtual-keys/types.js';
 import type { paths as ApiKeyPaths } from './generated/api-keys/types.js';
-import { servers } from './generated/gateway/operations.js';
+import { servers } from './generated/virtual-keys/operations.js';
 import { ADMIN_KEY, PROJECT_KEY } from './credentials.js';
 
 export interface RawLangWatchClients {
-  gateway: Client<GatewayPaths>;
+  virtualKeys: Client<VirtualKeyPaths>;
   apiKeys: Client<ApiKeyPaths>;
 }
 
@@ -25,7 +25,7 @@ export function createRawLangWatchClients(options: Pick<TransportOptions, 'baseU
   // redirect "error": fetch keeps custom headers such as X-Auth-Token across origins.
   const shared = { baseUrl, fetch, pathSerializer: serializePath, redirect: 'error' } as const;
   return {
-    gateway: createClient<GatewayPaths>({ ...shared, headers: apiKey ? { 'X-Auth-Token': apiKey } : {} }),
+    virtualKeys: createClient<VirtualKeyPaths>({ ...shared, headers: apiKey ? { 'X-Auth-Token': apiKey } : {} }),
     apiKeys: createClient<ApiKeyPaths>({ ...shared, headers: adminApiKey ? { Authorization: `Bearer ${adminApiKey}` } : {} }),
   };
 }

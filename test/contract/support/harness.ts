@@ -75,7 +75,7 @@ export function useContract() {
   };
 
   const clients = {
-    langwatch: (keys: { apiKey?: string; adminApiKey?: string }, baseUrl = env.proxy.gateway) =>
+    langwatch: (keys: { apiKey?: string; adminApiKey?: string }, baseUrl = env.proxy.virtualKeys) =>
       createLangWatchClient({ ...keys, baseUrl, fetch: recorder.fetch, maxRetries: 0, validators: langwatchValidators }),
     /** The admin API lives in its own spec, so its calls go through that spec's proxy. */
     langwatchAdmin: (adminApiKey: string, baseUrl = env.proxy.apiKeys) =>

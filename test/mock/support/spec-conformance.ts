@@ -1,15 +1,15 @@
 // Checks a body against the generated zod schema of its (operation, status), exactly:
 // z.object drops keys it does not know, so a parsed copy that differs means extra keys.
-import { responseSchemas as gateway } from '@revokit/langwatch/generated/gateway/schemas';
-import { responseSchemas as apiKeys } from '@revokit/langwatch/generated/api-keys/schemas';
-import { responseSchemas as vine } from '@revokit/vine/generated/vine/schemas';
+import { apis } from '../../../scripts/apis.ts';
 import type { SetupServer } from 'msw/node';
 import { afterEach, expect } from 'vitest';
 import { langWatchRoutes, vineRoutes } from '@revokit/mock';
 import { createRouter } from '@revokit/mock/core/router';
 
 type Schema = { safeParse(value: unknown): { success: boolean; data?: unknown; error?: unknown } };
-const all = { ...gateway, ...apiKeys, ...vine } as unknown as Record<string, Record<number, Schema>>;
+// Every spec's response schemas, from the one list of APIs.
+const modules = await Promise.all(apis.map((api) => import(`../../../packages/${api.package}/src/generated/${api.generated}/schemas.ts`) as Promise<{ responseSchemas: object }>));
+const all = Object.assign({}, ...modules.map((module) => module.responseSchemas)) as Record<string, Record<number, Schema>>;
 
 /** Asserts the body matches the spec when the spec documents a body for this status; returns whether it did. */
 export function expectConformingBody(operationId: string, status: number, body: unknown): boolean {

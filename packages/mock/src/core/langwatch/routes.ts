@@ -1,6 +1,6 @@
 // Every route of the LangWatch mock: the two specs' operations on the app API, and the gateway
 // data plane, which no spec describes and which lives under its own base URL.
-import { operations as virtualKeyApi, servers } from '@revokit/langwatch/generated/gateway/operations';
+import { operations as virtualKeyApi, servers } from '@revokit/langwatch/generated/virtual-keys/operations';
 import { operations as apiKeysApi } from '@revokit/langwatch/generated/api-keys/operations';
 import type { MockRoute } from '../stateful-mock.js';
 import { gatewayOperations, type GatewayOperationId } from './gateway/operations.js';

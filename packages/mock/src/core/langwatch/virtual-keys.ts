@@ -1,7 +1,7 @@
 // Control plane for virtual keys: revoke and rotate (langwatch/src/app/api/gateway-platform/[[...route]]/app.ts,
 // server/gateway/virtualKey.service.ts and virtualKey.repository.ts). Effects are immediate here;
 // the data plane (gateway/) sees a revocation only after propagation.
-import type { operations } from '@revokit/langwatch/generated/gateway/types';
+import type { operations } from '@revokit/langwatch/generated/virtual-keys/types';
 import type { OperationInput } from '../dispatcher.js';
 import type { SpecResponse } from '../spec-response.js';
 import { presentedToken } from './app-auth.js';
