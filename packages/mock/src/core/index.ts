@@ -24,4 +24,5 @@ export type { LangWatchState, Project, VirtualKeyRecord, PreviousSecret, ApiKeyR
 export { createVineCore, type VineCore, type VineCoreOptions, type SeedVineKeyOptions, type SeededVineKey, type VineSeeder } from './vine/create.js';
 export { vineRoutes, type VineOperationId } from './vine/routes.js';
 export type { VineState, VineKeyRecord } from './vine/state.js';
-export { redactCredentials } from './redact.js';
+export { createRedactor, type Redactor } from './redact.js';
+export { createSecretTracker, type SecretSource, type SecretTracker } from './secrets.js';

@@ -1,5 +1,5 @@
 // A bounded record of the requests a mock answered, with credentials redacted.
-import { redactCredentials, type Redactor } from './redact.js';
+import type { Redactor } from './redact.js';
 
 export interface JournalEntry {
   method: string;
@@ -20,10 +20,9 @@ export interface Journal {
   clear(): void;
 }
 
-const FORMATS_ONLY: Redactor = { redact: redactCredentials };
-
-/** `redactor` decides what a URL shows (default: credentials in the known formats redacted). */
-export function createJournal(capacity = 1000, redactor: Redactor = FORMATS_ONLY): Journal {
+/** `redactor` decides what a URL shows: the product's credentials redacted. */
+export function createJournal(capacity: number | undefined, redactor: Redactor): Journal {
+  capacity ??= 1000;
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('journal capacity must be a positive integer');
   // Ring buffer: once full, each new entry overwrites the oldest. Entries are stored as given
   // and redacted and formatted only when read: recording is on every request's path, reading is rare.

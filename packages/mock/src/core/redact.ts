@@ -1,4 +1,6 @@
 // Credentials out of everything the mocks write down: journal URLs, log lines, error messages.
+// Which texts are credentials is each product's business (its formats and what it minted): the
+// sources say; this module only cuts, decodes and asks.
 // Text is cut into components at anything a credential cannot contain ("/", "?", "=", spaces,
 // quotes…). Each component is judged in the form the router sees and beyond: percent-decoded
 // until nothing changes (so "%76ine_live_…" and a doubly encoded form are caught) and
@@ -7,21 +9,15 @@
 // (so an admin token without its "sk-lw-" prefix, either half of it, or a secret split in two).
 import { fragmentsOf, type SecretSource } from './secrets.js';
 
-const CREDENTIAL_FORMAT = /sk-lw-[a-z0-9_]+|lw_vk_(?:live|test)_[0-9a-z]+|vine_(?:live|test)_[0-9a-z]+/i;
 /** Characters a component may hold; every other one separates components. */
 const SEPARATORS = /([^A-Za-z0-9%_.~+-]+)/;
 const MARK = '[redacted]';
-
-/** Redacts credentials in the known formats, however encoded or cased. */
-export function redactCredentials(text: string): string {
-  return redactWith(text, []);
-}
 
 export interface Redactor {
   redact(text: string): string;
 }
 
-/** Redacts the known formats and every credential the sources hold, whole or in part. */
+/** Redacts the sources' credential formats and every credential they hold, whole or in part, however encoded or cased. */
 export function createRedactor(sources: readonly SecretSource[]): Redactor {
   return { redact: (text) => redactWith(text, sources) };
 }
@@ -39,10 +35,10 @@ function redactWith(text: string, sources: readonly SecretSource[]): string {
 }
 
 function holdsCredential(component: string, sources: readonly SecretSource[]): boolean {
-  if (component.length < 7) return false; // "sk-lw-x" is the shortest match, and decoding only shortens
+  if (component.length < 7) return false; // no format is shorter ("sk-lw-x"), and decoding only shortens
   const plain = decodeFully(component);
-  if (CREDENTIAL_FORMAT.test(plain)) return true;
-  return sources.length > 0 && fragmentsOf(plain).some((fragment) => sources.some((source) => source.hasFragment(fragment)));
+  if (sources.some((source) => source.formats.some((format) => format.test(plain)))) return true;
+  return fragmentsOf(plain).some((fragment) => sources.some((source) => source.hasFragment(fragment)));
 }
 
 /** Percent-decoding byte by byte, repeated until stable: credentials are ASCII, so bytes are enough. */

@@ -9,6 +9,8 @@ export const MIN_FRAGMENT = 12;
 export interface SecretSource {
   /** Whether `fragment` (MIN_FRAGMENT characters, lower case) is a piece of a known credential. */
   hasFragment(fragment: string): boolean;
+  /** The shapes of the product's credentials (case-insensitive), redacted even when never minted here. */
+  readonly formats: readonly RegExp[];
 }
 
 export interface SecretTracker extends SecretSource {
@@ -25,7 +27,7 @@ export interface SecretTracker extends SecretSource {
 /** As many as a default journal holds entries: each rotation is one journaled request. */
 export const RETIRED_CREDENTIALS_KEPT = 1000;
 
-export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT): SecretTracker {
+export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT, formats: readonly RegExp[] = []): SecretTracker {
   // Why each credential is covered: once for being held, once per place in the retired ring.
   const reasons = new Map<string, number>();
   const fragments = new Map<string, number>();
@@ -55,6 +57,7 @@ export function createSecretTracker(held: () => Iterable<string>, capacity = RET
 
   return {
     hasFragment: (fragment) => fragments.has(fragment),
+    formats,
     held,
     minted: cover,
     retire,

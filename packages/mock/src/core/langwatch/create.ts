@@ -3,6 +3,7 @@
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
 import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
+import { CREDENTIAL_FORMATS } from './formats.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { revokeApiKey } from './api-keys.js';
 import { apiErrorForStatus } from './envelopes.js';
@@ -55,7 +56,11 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
   const context: LangWatchContext = {
     state,
     // Rotated-out secrets stay covered as long as a journal entry may name them.
-    secrets: createSecretTracker(() => heldCredentials(state), Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0)),
+    secrets: createSecretTracker(
+      () => heldCredentials(state),
+      Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0),
+      CREDENTIAL_FORMATS,
+    ),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
     revokedKeyStatus: revokedKeyStatus(options.revokedKeyStatus),

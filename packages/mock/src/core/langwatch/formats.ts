@@ -2,6 +2,9 @@
 import { BASE62, BASE64URL, randomString, ulid } from '../random.js';
 
 export const ENVIRONMENTS = ['live', 'test'] as const;
+
+/** Project and admin keys (sk-lw-…), virtual-key secrets (lw_vk_…): redacted wherever seen. */
+export const CREDENTIAL_FORMATS: readonly RegExp[] = [/sk-lw-[a-z0-9_]+/i, /lw_vk_(?:live|test)_[0-9a-z]+/i];
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 export const formats = {

@@ -5,7 +5,7 @@ import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { createSecretTracker } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { detect } from './detect.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment } from './formats.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment, CREDENTIAL_FORMATS } from './formats.js';
 import { revokeVineKey, vineError } from './keys.js';
 import { vineRoutes, type VineOperationId } from './routes.js';
 import { keyPrefixOf, type VineState } from './state.js';
@@ -50,9 +50,13 @@ const keyRules: Rules<SeedVineKeyOptions> = { name: rules.string, env: rules.one
 
 export function createVineCore(options: VineCoreOptions = {}): VineCore {
   const state: VineState = { keys: new Map() };
-  const secrets = createSecretTracker(function* () {
-    for (const key of state.keys.values()) yield key.plaintext;
-  });
+  const secrets = createSecretTracker(
+    function* () {
+      for (const key of state.keys.values()) yield key.plaintext;
+    },
+    undefined,
+    CREDENTIAL_FORMATS,
+  );
   // Adding an operation to the spec breaks this object's type until it has a behaviour.
   const behaviours: Record<VineOperationId, Behaviour> = {
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),

@@ -3,6 +3,9 @@
 import { BASE62, randomString } from '../random.js';
 
 export const ENVIRONMENTS = ['live', 'test'] as const;
+
+/** Vine keys (vine_live_…, vine_test_…): redacted wherever seen. */
+export const CREDENTIAL_FORMATS: readonly RegExp[] = [/vine_(?:live|test)_[0-9a-z]+/i];
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** "Key prefix environment. Defaults to 'test'." (Vine docs, Create an API key.) */

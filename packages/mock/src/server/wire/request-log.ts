@@ -1,7 +1,6 @@
 // One line per answered request. Lines carry the method, the path (no query), the status and
 // the operation, never a header or a body, and the path goes through the mocks' redaction: ids
 // in paths are not secret, but a client may put a secret where an id belongs.
-import { redactCredentials } from '../../core/redact.js';
 
 export type LogFormat = 'pretty' | 'json' | 'silent';
 
@@ -21,7 +20,8 @@ export interface RequestLog {
 
 const MAX_LOGGED_PATH = 200;
 
-export function createRequestLog(format: LogFormat, writeLine: (line: string) => void, redact: (text: string) => string = redactCredentials): RequestLog {
+/** `redact` scrubs paths of every credential the server's worlds know (and their formats). */
+export function createRequestLog(format: LogFormat, writeLine: (line: string) => void, redact: (text: string) => string): RequestLog {
   if (format === 'silent') return { enabled: false, write() {} };
   const safePath = (path: string): string => {
     // Redacted whole before cutting: a cut could leave a credential too short to recognise.

@@ -59,7 +59,10 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
   }
   const owners = new Map(members.flatMap((member) => member.mock.routes.map((route) => [route.name as string, member] as const)));
   const mocks = members.map((member) => member.mock);
-  const secrets: SecretSource = { hasFragment: (fragment) => mocks.some((mock) => mock.secrets.hasFragment(fragment)) };
+  const secrets: SecretSource = {
+    hasFragment: (fragment) => mocks.some((mock) => mock.secrets.hasFragment(fragment)),
+    formats: mocks.flatMap((mock) => mock.secrets.formats),
+  };
   const redactor = createRedactor([secrets]);
 
   return {
