@@ -9,6 +9,7 @@ import {
   type CallOptions,
   type CredentialRule,
   type OperationCall,
+  type ReadErrorEnvelope,
   type RequestContext,
   type ResponseValidators,
   type RouteOf,
@@ -18,8 +19,10 @@ import type { operations as VirtualKeyOperations } from './generated/virtual-key
 import type { operations as ApiKeyOperations } from './generated/api-keys/operations.js';
 import { servers } from './generated/virtual-keys/operations.js';
 import { ADMIN_KEY, KEY_PREFIXES, PROJECT_KEY, secretsOf } from './credentials.js';
-import { readLangWatchError } from './error-envelope.js';
 import type { RevokeApiKeyResponse, RevokeVirtualKeyResponse, RotateVirtualKeyResponse } from './responses.js';
+
+/** LangWatch error bodies: `{ "error": "<code or text>", "message"?: "<text>" }`. */
+const readLangWatchError: ReadErrorEnvelope = (body) => ({ code: body.error, message: body.message });
 
 export interface LangWatchClientOptions extends TransportOptions {
   /** Project key (sk-lw-…, no underscore after the prefix), sent as X-Auth-Token on the virtual-key routes. */

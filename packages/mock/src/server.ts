@@ -14,7 +14,6 @@ import { createRequestHandler, type RequestHandler } from './server/wire/handler
 import { SESSION_HEADER } from './server/wire/session-select.js';
 import { createWorldChooser } from './server/wire/world-choice.js';
 import { createRequestLog, type LogFormat } from './server/wire/request-log.js';
-import { closeGracefully } from './server/wire/shutdown.js';
 import { parseSeedPlan } from './server/world/seed-plan.js';
 import { createSessions, SESSION_ID, SESSION_ID_RULE, type SessionInfo, type Sessions } from './server/world/sessions.js';
 import { createWorld, type World } from './server/world/world.js';
@@ -234,4 +233,22 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 /** 127.0.0.0/8, ::1 and localhost: only this machine can reach them. */
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Graceful stop: no new connections, idle keep-alive connections closed now, requests in flight
+ * (an injected delay included) answered with `Connection: close`, then done. A request still
+ * running after `timeoutMs` has its connection cut, so a stop always ends.
+ */
+function closeGracefully(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

@@ -6,6 +6,7 @@ import {
   request,
   resolveTransportOptions,
   type CallOptions,
+  type ReadErrorEnvelope,
   type RequestContext,
   type ResponseValidators,
   type RouteOf,
@@ -13,8 +14,10 @@ import {
 } from '@revokit/runtime';
 import { servers, type operations } from './generated/vine/operations.js';
 import { KEY_PREFIXES, VINE_KEY } from './credentials.js';
-import { readVineError } from './error-envelope.js';
 import type { RevokeKeyResponse } from './responses.js';
+
+/** Vine error bodies: `{ "error": { "code"?: "<code>", "message"?: "<text>" } }`. */
+const readVineError: ReadErrorEnvelope = (body) => body.error;
 
 export interface VineClientOptions extends TransportOptions {
   /**
