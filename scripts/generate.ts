@@ -19,7 +19,9 @@ const root = values.root!;
 try {
   const stale: string[] = [];
   for (const target of targets) {
+    const started = performance.now();
     const files = await generateTarget(root, target);
+    console.log(`${target.spec} → ${target.outDir}/ (${files.size} files, ${Math.round(performance.now() - started)} ms)`);
     const expected = new Set(files.keys());
     for (const [path, content] of files) {
       const absolute = join(root, path);
