@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createClock, type ClockMode, type MockClock } from './core/clock.js';
 import { createRedactor } from './core/redact.js';
 import { defaultFamilies, type DefaultFamilies } from './families/index.js';
-import type { AnyFamily, CredentialsOf, FamilySettings, MocksOf } from './families/family.js';
+import type { AnyFamily, CredentialsOf, FamilySettings, MocksOf, OperationIdOf } from './families/family.js';
 import { createControlPlane } from './server/control/control-plane.js';
 import { answerClientError } from './server/wire/client-error.js';
 import { createRequestHandler, type RequestHandler } from './server/wire/handler.js';
@@ -24,7 +24,7 @@ export { parseSeedPlan, type SeedPlan } from './server/world/seed-plan.js';
 export { defaultFamilies, type DefaultFamilies } from './families/index.js';
 export type { SessionInfo } from './server/world/sessions.js';
 export { SESSION_HEADER } from './server/wire/session-select.js';
-export type { AnyFamily, CredentialsPart, Entity, Family, FamilySettings } from './families/family.js';
+export type { AnyFamily, CredentialsPart, Entity, Family, FamilySettings, OperationIdOf } from './families/family.js';
 // The core's types for users of the server alone. Naming core/index.js here also makes tsc write
 // its paths (not the root entry's, which loads msw's types) into server.d.ts, so this entry
 // type-checks without msw installed (scripts/consumer checks it).
@@ -100,7 +100,8 @@ export type MockServer<Families extends readonly AnyFamily[] = DefaultFamilies> 
   readonly clock: World<Families>['clock'];
   /** The default project, the demo credentials (unless `demo: false`) and the seeded entities. */
   readonly credentials: CredentialsOf<Families>;
-  readonly operationIds: readonly string[];
+  /** Every operation name, typed: only these are accepted by faults and written to the journal. */
+  readonly operationIds: readonly OperationIdOf<Families>[];
   /** Back to the startup state: same ids and credentials (the default world; sessions have their own). */
   reset(): void;
   /** The sessions, each a world of its own. */

@@ -75,6 +75,9 @@ export type MockOf<F> = F extends Family<string, infer Mock, any> ? Mock : never
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CredentialsOfFamily<F> = F extends Family<string, any, infer Credentials> ? Credentials : never;
 
+/** Every operation name the families' mocks answer: what faults and the journal accept. */
+export type OperationIdOf<Families extends readonly AnyFamily[]> = MockOf<Families[number]> extends StatefulMock<object, infer Name> ? Name : never;
+
 /** `{ langwatch: LangWatchCore, vine: VineCore }` for the default families. */
 export type MocksOf<Families extends readonly AnyFamily[]> = { [F in Families[number] as F['name']]: MockOf<F> };
 

@@ -5,7 +5,7 @@ import { createRedactor } from '../../core/redact.js';
 import type { SecretSource } from '../../core/secrets.js';
 import type { StatefulMock } from '../../core/stateful-mock.js';
 import type { MockRequest, Outcome } from '../../core/transport.js';
-import type { AnyFamily, CredentialsOf, CredentialsPart, FamilySettings, MocksOf } from '../../families/family.js';
+import type { AnyFamily, CredentialsOf, CredentialsPart, FamilySettings, MocksOf, OperationIdOf } from '../../families/family.js';
 import type { SeedPlan } from './seed-plan.js';
 
 export interface WorldOptions<Families extends readonly AnyFamily[]> {
@@ -32,7 +32,7 @@ export interface World<Families extends readonly AnyFamily[]> {
   /** What exists at startup (and again after every reset): every family's credentials, merged. */
   readonly credentials: CredentialsOf<Families>;
   /** Every operation name, in route order. */
-  readonly operationIds: readonly string[];
+  readonly operationIds: readonly OperationIdOf<Families>[];
   /** The member whose mock answers this operation, if it is one. */
   ownerOf(operationId: string): WorldMember | undefined;
   /** The first mock that claims the request answers it (the families' paths do not collide). */
@@ -70,7 +70,7 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
     members,
     clock,
     credentials: mergeCredentials(parts) as CredentialsOf<Families>,
-    operationIds: [...owners.keys()],
+    operationIds: [...owners.keys()] as OperationIdOf<Families>[],
     ownerOf: (operationId) => owners.get(operationId),
     handle(request) {
       for (const mock of mocks) {
