@@ -155,7 +155,10 @@ describe('chat completions', () => {
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const chunks = await readChunks(response);
     const events = parseEventStream(chunks.join(''));
-    expect(chunks).toHaveLength(events.length);
+    // One frame per chunk under msw 2; msw 3 may hand several frames over in one chunk, as TCP
+    // may: what a client must see is the same sequence of events, however it is cut.
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.length).toBeLessThanOrEqual(events.length);
     expect(events.at(-1)).toEqual({ data: '[DONE]' });
     const objects = events.slice(0, -1).map((event) => JSON.parse(event.data));
     expect(new Set(objects.map((o) => o.object))).toEqual(new Set(['chat.completion.chunk']));
