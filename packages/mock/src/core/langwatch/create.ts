@@ -2,8 +2,8 @@
 // `handle(request)`. Adapters (MSW, node:http) wrap it; it knows nothing of them.
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
+import { KNOWN_CREDENTIAL_FORMATS } from '../credential-formats.js';
 import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
-import { CREDENTIAL_FORMATS } from './formats.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { revokeApiKey } from './api-keys.js';
 import { apiErrorForStatus } from './envelopes.js';
@@ -59,7 +59,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     secrets: createSecretTracker(
       () => heldCredentials(state),
       Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0),
-      CREDENTIAL_FORMATS,
+      KNOWN_CREDENTIAL_FORMATS,
     ),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
@@ -87,7 +87,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     errorResponse: (name, status, message) =>
       planeOf.get(name) === 'gateway' ? gatewayError(status, gatewayCodeForStatus(status), message) : apiErrorForStatus(status, message),
   });
-  const handle = base.handle;
+  const { handle, reject } = base;
 
   let defaultProjectId = '';
   const seed = createLangWatchSeeder(context, () => base.clock.now(), () => defaultProjectId);
@@ -97,6 +97,8 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
 
   return Object.assign(base, {
     handle: (request: Parameters<typeof handle>[0]) => withRequestId(request, handle(request)),
+    // A refusal in the API's envelope (a malformed session id) is an answer like any other.
+    reject: (...args: Parameters<typeof reject>) => withRequestId(args[0], reject(...args)),
     defaultProject,
     seed,
     gateway: {

@@ -2,10 +2,12 @@
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
 import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
+import { KNOWN_CREDENTIAL_FORMATS } from '../credential-formats.js';
+import { createRedactor } from '../redact.js';
 import { createSecretTracker } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { detect } from './detect.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment, CREDENTIAL_FORMATS } from './formats.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment } from './formats.js';
 import { revokeVineKey, vineError } from './keys.js';
 import { vineRoutes, type VineOperationId } from './routes.js';
 import { keyPrefixOf, type VineState } from './state.js';
@@ -55,12 +57,13 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
       for (const key of state.keys.values()) yield key.plaintext;
     },
     undefined,
-    CREDENTIAL_FORMATS,
+    KNOWN_CREDENTIAL_FORMATS,
   );
+  const { redact } = createRedactor([secrets]);
   // Adding an operation to the spec breaks this object's type until it has a behaviour.
   const behaviours: Record<VineOperationId, Behaviour> = {
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
-    postApiV1Detect: (input) => detect(state, input),
+    postApiV1Detect: (input) => detect(state, input, redact),
   };
   const base = createStatefulMock({
     state,

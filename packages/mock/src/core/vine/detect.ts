@@ -24,7 +24,7 @@ function isActiveKey(state: VineState, plaintext: string | undefined): boolean {
 }
 
 /** The request's `url`, or the 422 message. The docs' DetectRequest: `{ url }`, required, `format: uri`, no other field. */
-function readUrl(body: string | undefined): { url: string } | { problem: string } {
+function readUrl(body: string | undefined, redact: (text: string) => string): { url: string } | { problem: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body ?? '');
@@ -34,7 +34,8 @@ function readUrl(body: string | undefined): { url: string } | { problem: string 
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { problem: 'The request body must be a JSON object with a "url"' };
   const { url, ...rest } = parsed as Record<string, unknown>;
   const extra = Object.keys(rest)[0];
-  if (extra !== undefined) return { problem: `Unknown field "${extra.slice(0, 100)}": the body takes only "url"` };
+  // The field's name is quoted back, and a client may have put a credential there.
+  if (extra !== undefined) return { problem: `Unknown field "${redact(extra).slice(0, 100)}": the body takes only "url"` };
   if (url === undefined) return { problem: '"url" is required' };
   if (typeof url !== 'string' || !isAbsoluteUrl(url)) return { problem: '"url" must be an absolute URL' };
   return { url };
@@ -49,9 +50,9 @@ function isAbsoluteUrl(text: string): boolean {
   }
 }
 
-export function detect(state: VineState, input: OperationInput): MockResponse {
+export function detect(state: VineState, input: OperationInput, redact: (text: string) => string): MockResponse {
   if (!isActiveKey(state, bearerToken(input.headers.authorization))) return vineError(401, 'unauthorized', UNAUTHORIZED_MESSAGE);
-  const read = readUrl(input.body);
+  const read = readUrl(input.body, redact);
   if ('problem' in read) return vineError(422, 'validation_failed', read.problem);
   return { status: 200, body: { schemaVersion: 'extraction.v1', url: read.url, providers: [] } };
 }

@@ -27,7 +27,7 @@ export interface ControlPlane {
   handle(world: AnyWorld, method: string, path: string, body: string | undefined): ControlResult;
 }
 
-/** `redact` scrubs what the control plane quotes back (error messages) of every world's credentials. */
+/** `redact` scrubs what the control plane shows (error messages, journals) of every world's credentials. */
 export function createControlPlane(families: readonly AnyFamily[], sessions: Sessions<readonly AnyFamily[]>, redact: (text: string) => string): ControlPlane {
   const routes: Record<string, Route> = {
     '/__mock/health': { GET: () => ({ status: 200, body: { ok: true } }) },
@@ -58,10 +58,11 @@ export function createControlPlane(families: readonly AnyFamily[], sessions: Ses
       }),
     },
     '/__mock/requests': {
-      // Each mock's journal knows only its own credentials; the world's redaction covers a Vine key sent to a LangWatch path too.
+      // Each mock's journal knows only its own credentials; the server's redaction covers a Vine key sent to a LangWatch path
+      // too, and a credential of another world (a session's journal may hold the default world's, sent to the wrong session).
       GET: (world) => ({
         status: 200,
-        body: Object.fromEntries(world.members.map(({ family, mock }) => [family.name, mock.requests.map((entry) => journalView(entry, world.redact))])),
+        body: Object.fromEntries(world.members.map(({ family, mock }) => [family.name, mock.requests.map((entry) => journalView(entry, redact))])),
       }),
     },
     '/__mock/faults': {

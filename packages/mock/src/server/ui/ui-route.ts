@@ -45,11 +45,11 @@ function assetFor(name: keyof typeof uiAssets): Asset {
 
 export const isUiPath = (path: string): boolean => path === UI_PATH || path.startsWith(`${UI_PATH}/`);
 
-/** Answers a request under /__mock/ui; returns the status, for the request log. */
-export function serveUi(res: ServerResponse, method: string, path: string, ifNoneMatch: string | undefined): number {
+/** Answers a request under /__mock/ui; returns the status, for the request log. `redact` scrubs the path its errors quote. */
+export function serveUi(res: ServerResponse, method: string, path: string, ifNoneMatch: string | undefined, redact: (text: string) => string): number {
   const name = FILES[path];
   if (name === undefined) {
-    sendError(res, 404, 'not_found', `The dashboard has no file ${JSON.stringify(path.slice(0, 100))}; open ${UI_PATH}`);
+    sendError(res, 404, 'not_found', `The dashboard has no file ${JSON.stringify(redact(path).slice(0, 100))}; open ${UI_PATH}`);
     return 404;
   }
   if (method !== 'GET' && method !== 'HEAD') {

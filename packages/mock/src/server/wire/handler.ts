@@ -82,7 +82,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       const { world, path } = choice;
       if (path.startsWith(CONTROL_PREFIX)) {
         // The dashboard's static files: no data, no secret, so no token (its API calls need one).
-        if (isUiPath(path)) return logDone(x, serveUi(x.res, x.method, path, headers['if-none-match']));
+        if (isUiPath(path)) return logDone(x, serveUi(x.res, x.method, path, headers['if-none-match'], redact));
         const token = controlToken();
         if (token !== undefined && path !== HEALTH && !hasControlToken(headers, token)) {
           sendError(x.res, 401, 'unauthorized', 'the control plane needs the control token (see the banner): send "Authorization: Bearer <token>" or "X-Revokit-Control-Token: <token>"');
@@ -105,11 +105,13 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
 
   /** A refused session choice: in the API's own envelope on its routes, the server's elsewhere. */
   const refuse = (x: Exchange, choice: WorldChoice & { kind: 'refused' }, headers: Record<string, string | undefined>) => {
+    // The message quotes the session id sent, which may be a credential.
+    const message = redact(choice.message);
     const outcome = choice.path.startsWith(CONTROL_PREFIX)
       ? undefined
-      : defaultWorld.reject({ method: x.method, url: x.target, path: choice.path, query: x.query, headers }, choice.status, choice.message);
+      : defaultWorld.reject({ method: x.method, url: x.target, path: choice.path, query: x.query, headers }, choice.status, message);
     if (outcome?.kind === 'respond') return answer(x, outcome);
-    sendError(x.res, choice.status, choice.error, choice.message);
+    sendError(x.res, choice.status, choice.error, message);
     logDone(x, choice.status);
   };
 

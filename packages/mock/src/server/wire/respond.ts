@@ -6,7 +6,8 @@ import { CORS_ALLOW_ORIGIN, CORS_EXPOSE_HEADERS } from './cors.js';
 
 export type ExtraHeaders = Readonly<Record<string, string>> | undefined;
 
-function head(res: ServerResponse, status: number, contentLength: number, contentType: string | undefined, extra: ExtraHeaders): void {
+/** Writes the head; true when a header value holds non-ASCII (see `bodyBytes`). */
+function head(res: ServerResponse, status: number, contentLength: number, contentType: string | undefined, extra: ExtraHeaders): boolean {
   const headers = [
     'access-control-allow-origin',
     CORS_ALLOW_ORIGIN,
@@ -16,23 +17,36 @@ function head(res: ServerResponse, status: number, contentLength: number, conten
     String(contentLength),
   ];
   let type = contentType;
+  let nonAscii = false;
   if (extra) {
     for (const name in extra) {
       const lower = name.toLowerCase();
+      const value = extra[name]!;
+      nonAscii ||= NON_ASCII.test(value);
       // Framing stays ours: an injected header cannot change the body's length. It may relabel
       // the body (a fault faking a proxy's page), so its content-type replaces ours.
-      if (lower === 'content-type') type = extra[name]!;
-      else if (lower !== 'content-length') headers.push(name, extra[name]!);
+      if (lower === 'content-type') type = value;
+      else if (lower !== 'content-length') headers.push(name, value);
     }
   }
   if (type !== undefined) headers.push('content-type', type);
   res.writeHead(status, headers);
+  return nonAscii;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Node sends a head together with a string body in the body's encoding (UTF-8), which would change
+ * the bytes of a non-ASCII header value (an echoed X-Request-Id); with a Buffer body the head goes
+ * out as latin1, byte for byte as received. (Streams are chunked: their head already goes as latin1.)
+ */
+const bodyBytes = (text: string, nonAsciiHead: boolean): string | Buffer => (nonAsciiHead ? Buffer.from(text, 'utf8') : text);
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: ExtraHeaders): void {
   const json = JSON.stringify(body);
-  head(res, status, Buffer.byteLength(json), 'application/json', headers);
-  res.end(json);
+  const nonAscii = head(res, status, Buffer.byteLength(json), 'application/json', headers);
+  res.end(bodyBytes(json, nonAscii));
 }
 
 export function sendEmpty(res: ServerResponse, status: number, headers?: ExtraHeaders): void {
@@ -42,8 +56,8 @@ export function sendEmpty(res: ServerResponse, status: number, headers?: ExtraHe
 
 /** Text as is (an injected fault's body): plain text unless the fault's headers say otherwise. */
 export function sendText(res: ServerResponse, status: number, text: string, headers?: ExtraHeaders): void {
-  head(res, status, Buffer.byteLength(text), 'text/plain; charset=utf-8', headers);
-  res.end(text);
+  const nonAscii = head(res, status, Buffer.byteLength(text), 'text/plain; charset=utf-8', headers);
+  res.end(bodyBytes(text, nonAscii));
 }
 
 /** The server's own error envelope, for paths no mock claims and for the control plane. */

@@ -4,19 +4,23 @@
 // plain-text defaults; the mock uses the gateway's JSON envelope so that every client can read them
 // (docs/divergences.md).
 import type { PlanePrefixRule } from '../../plane-prefix.js';
+import { createRedactor } from '../../redact.js';
 import type { LangWatchContext } from '../state.js';
 import { authenticateRequest } from './auth.js';
 import { gatewayError } from './errors.js';
 import { GATEWAY_PREFIX } from './operations.js';
 
 export function gatewayPrefixRule(context: LangWatchContext): PlanePrefixRule {
+  // The answer quotes the path, where a client may have put a credential.
+  const { redact } = createRedactor([context.secrets]);
   return {
     plane: 'gateway',
     prefix: GATEWAY_PREFIX,
     answer(request, allow, now) {
       const auth = authenticateRequest(context, request.headers, now);
       if ('response' in auth) return auth.response;
-      const route = `${request.method.toUpperCase()} ${request.path.length > 200 ? `${request.path.slice(0, 200)}…` : request.path}`;
+      const path = redact(request.path);
+      const route = `${request.method.toUpperCase()} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`;
       if (allow === undefined) return gatewayError(404, 'not_found', `the mock gateway has no route ${route}`);
       const methods = allow.join(', ');
       return { ...gatewayError(405, 'method_not_allowed', `${route}: allowed ${methods}`), headers: { allow: methods } };

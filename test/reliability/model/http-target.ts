@@ -1,0 +1,214 @@
+// The HTTP server as a fuzz target: createMockServer on port 0, raw node:http requests (every
+// byte of method, target and headers as the step says), the control plane for clock, resets,
+// creates and faults, and the request log captured line by line.
+import { Agent, request } from 'node:http';
+import { expect } from 'vitest';
+import { createMockServer, type MockServer } from '@revokit/mock/server';
+import { iso } from './answer.js';
+import type { WireRequest } from './requests.js';
+import { MANAGE, SEED_PLAN, type CreateInput, type Created, type FuzzTarget, type JournalView, type Outcome, type Reply, type SideText } from './target.js';
+import type { BadClock, BadCreate } from './steps.js';
+import type { Baseline, Family, Settings } from './world.js';
+
+const BIG = Buffer.alloc(3 * 1024 * 1024 + 1, 'x');
+const SESSIONS = ['fz-1', 'fz-2'];
+
+export async function startHttpTarget(name: string, settings: Settings): Promise<FuzzTarget & { close(): Promise<void> }> {
+  const logLines: string[] = [];
+  const server: MockServer = createMockServer({ ...settings, clock: 'frozen', demo: false, seed: SEED_PLAN, log: 'json', writeLogLine: (line) => logLines.push(line) });
+  const url = new URL(await server.listen({ port: 0 }));
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  let requests = 0;
+  let logsRead = 0;
+
+  const send = (wire: WireRequest): Promise<Outcome> =>
+    new Promise((resolve) => {
+      requests += 1;
+      const headers: Record<string, string | number> = { ...wire.headers };
+      if (wire.big && !wire.big.chunked) headers['content-length'] = wire.big.bytes;
+      else if (wire.body !== undefined) headers['content-length'] = Buffer.byteLength(wire.body);
+      // Non-ASCII goes out as its raw UTF-8 bytes (node writes the request line as latin1).
+      const path = Buffer.from(wire.target, 'utf8').toString('latin1');
+      const req = request({ host: url.hostname, port: url.port, method: wire.method, path, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (error) => resolve({ networkError: error.message }));
+      });
+      req.on('error', (error) => resolve({ networkError: error.message }));
+      // Bodies as bytes: node would otherwise send the head in the body's encoding (UTF-8), not header bytes as given.
+      if (wire.big) req.end(BIG.subarray(0, wire.big.bytes));
+      else req.end(wire.body === undefined ? undefined : Buffer.from(wire.body, 'utf8'));
+    });
+
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply & { json: any }> => {
+    const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const outcome = await send({ method, plane: 'api', target: path, headers: { ...(text !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body: text, sensitive: false });
+    if (!('status' in outcome)) throw new Error(`control plane ${method} ${path}: ${JSON.stringify(outcome)}`);
+    return { ...outcome, json: outcome.text ? JSON.parse(outcome.text) : undefined };
+  };
+
+  const setClock = async (body: object, to: number) => {
+    const reply = await call('POST', '/__mock/clock', body);
+    expect([reply.status, reply.json.now, reply.json.frozen], `clock ${JSON.stringify(body)}`).toEqual([200, iso(to), true]);
+  };
+
+  const credentials = server.credentials;
+  const baseline: Baseline = {
+    projects: [{ id: credentials.project.id, apiKey: credentials.project.apiKey }, ...credentials.seeded.projects.map((p) => ({ id: p.id, apiKey: p.api_key }))],
+    virtualKeys: credentials.seeded.virtual_keys.map((k, i) => ({ id: k.id, projectId: k.project_id, name: k.name, environment: SEED_PLAN.langwatch.virtual_keys[i]!.environment ?? 'live', secret: k.secret })),
+    apiKeys: credentials.seeded.api_keys.map((k, i) => ({ id: k.id, token: k.token, role: k.role as 'admin' | 'member', owner: k.owner_user_id, permissions: [...(SEED_PLAN.langwatch.api_keys[i]!.permissions ?? [MANAGE])] })),
+    vineKeys: credentials.seeded.vine_keys.map((k) => ({ id: k.id, name: k.name, plaintext: k.plaintext })),
+  };
+
+  return {
+    transport: 'http',
+    name,
+    settings,
+    baseline,
+    get requests() {
+      return requests;
+    },
+    baseUrl: () => url.origin,
+    send,
+    async begin() {
+      for (const session of SESSIONS) expect([204, 404]).toContain((await call('DELETE', `/__mock/sessions/${session}`)).status);
+      logsRead = logLines.length;
+    },
+    async reset(at) {
+      expect((await call('POST', '/__mock/reset')).status).toBe(204);
+      const clock = (await call('GET', '/__mock/clock')).json;
+      expect(clock.frozen, 'a reset restores the frozen clock').toBe(true);
+      expect(Math.abs(clock.offset_ms), 'a reset sets the offset back to zero').toBeLessThan(60_000);
+      const shown = (await call('GET', '/__mock/credentials')).json;
+      expect(shown.project.api_key, 'the same credentials after a reset').toBe(baseline.projects[0]!.apiKey);
+      await setClock({ now: iso(at) }, at);
+    },
+    async clock(to, how, from) {
+      await setClock(how === 'advance' && to >= from ? { advance_ms: to - from } : { now: iso(to) }, to);
+    },
+    async badClock(kind, now) {
+      const reply = await call('POST', '/__mock/clock', BAD_CLOCK[kind](now));
+      expect([reply.status, reply.json.error], `clock ${kind}`).toEqual([400, 'bad_request']);
+      if (kind !== 'notJson') expect(reply.json.field).toBe(BAD_CLOCK_FIELD[kind]);
+    },
+    async create(input) {
+      const paths = { project: 'projects', vk: 'virtual-keys', admin: 'api-keys', vine: 'keys' } as const;
+      const family = input.what === 'vine' ? 'vine' : 'langwatch';
+      const reply = await call('POST', `/__mock/${family}/${paths[input.what]}`, snakeBody(input));
+      expect(reply.status, `create ${JSON.stringify(input)}: ${reply.text}`).toBe(201);
+      return createdOf(input.what, reply.json);
+    },
+    async badCreate(kind) {
+      const [path, body, field] = BAD_CREATE[kind];
+      const reply = await call('POST', path, body);
+      expect([reply.status, reply.json.error], `${kind}: ${reply.text}`).toEqual([400, 'bad_request']);
+      expect(reply.json.field).toBe(field);
+    },
+    async fault(operationId, { status, network, times }) {
+      const body = { operation_id: operationId, ...(network ? { network_error: true } : { status }), times };
+      const reply = await call('POST', '/__mock/faults', body);
+      expect([reply.status, reply.json], `fault ${JSON.stringify(body)}`).toEqual([201, body]);
+    },
+    async clearFaults() {
+      expect((await call('DELETE', '/__mock/faults')).status).toBe(204);
+    },
+    async journal() {
+      const body = (await call('GET', '/__mock/requests')).json;
+      const view = (entries: any[]): JournalView[] => entries.map((e) => ({ method: e.method, url: e.url, operationId: e.operation_id, status: e.status, at: e.at }));
+      return { langwatch: view(body.langwatch), vine: view(body.vine) } as Record<Family, JournalView[]>;
+    },
+    async inventory() {
+      const virtualKeys = (await call('GET', '/__mock/langwatch/virtual-keys')).json.virtual_keys as any[];
+      const apiKeys = (await call('GET', '/__mock/langwatch/api-keys')).json.api_keys as any[];
+      const vineKeys = (await call('GET', '/__mock/vine/keys')).json.keys as any[];
+      return {
+        virtualKeys: virtualKeys.map((k) => ({
+          id: k.virtual_key.id,
+          secret: k.secret,
+          previous: k.previous_secret && { secret: k.previous_secret.secret, until: k.previous_secret.valid_until },
+          revokedAt: k.revoked_at,
+          revision: k.virtual_key.revision,
+          lastUsedAt: k.virtual_key.last_used_at,
+          propagatesAt: k.propagates_at,
+          rotations: k.rotations.map((r: any) => ({ at: r.at, graceUntil: r.grace_until })),
+        })),
+        apiKeys: apiKeys.map((k) => ({ id: k.id, token: k.token, role: k.role, permissions: k.permissions, owner: k.owner_user_id, revokedAt: k.revoked_at })),
+        vineKeys: vineKeys.map((k) => ({ id: k.id, name: k.name, plaintext: k.plaintext, revokedAt: k.revokedAt })),
+      };
+    },
+    async sideTexts() {
+      const texts: SideText[] = [];
+      for (const session of SESSIONS) texts.push({ where: `journal of session ${session}`, text: (await call('GET', '/__mock/requests', undefined, { 'x-revokit-session': session })).text });
+      for (const line of logLines.slice(logsRead)) texts.push({ where: 'request log', text: line });
+      logsRead = logLines.length;
+      return texts;
+    },
+    async alive() {
+      const health = await call('GET', '/__mock/health');
+      expect([health.status, health.json]).toEqual([200, { ok: true }]);
+      await call('POST', '/__mock/reset');
+      const models = await send({ method: 'GET', plane: 'gateway', target: '/v1/models', headers: { authorization: `Bearer ${baseline.virtualKeys[0]!.secret}` }, sensitive: false });
+      expect('status' in models && models.status, 'a valid request after the run').toBe(200);
+    },
+    async close() {
+      agent.destroy();
+      await server.close();
+    },
+  };
+}
+
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
+}
+
+function snakeBody(input: CreateInput): Record<string, unknown> {
+  const { what: _what, ...fields } = input;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
+function createdOf(what: CreateInput['what'], body: any): Created {
+  switch (what) {
+    case 'project':
+      return { what, id: body.id, apiKey: body.api_key };
+    case 'vk':
+      return { what, id: body.virtual_key.id, secret: body.secret, view: body.virtual_key };
+    case 'admin':
+      return { what, id: body.id, token: body.token, role: body.role, owner: body.owner_user_id };
+    case 'vine':
+      return { what, ...body.key };
+  }
+}
+
+const BAD_CLOCK: Record<BadClock, (now: number) => unknown> = {
+  negative: () => ({ advance_ms: -1 }),
+  fraction: () => ({ advance_ms: 1.5 }),
+  year: () => ({ now: '2030' }),
+  feb30: () => ({ now: '2030-02-30T00:00:00Z' }),
+  noOffset: (now) => ({ now: iso(now).slice(0, -1) }),
+  empty: () => ({}),
+  both: (now) => ({ advance_ms: 1, now: iso(now) }),
+  notJson: () => '{"advance_ms":',
+  frozenString: () => ({ frozen: 'yes' }),
+};
+
+const BAD_CLOCK_FIELD: Record<Exclude<BadClock, 'notJson'>, string> = {
+  negative: 'advance_ms',
+  fraction: 'advance_ms',
+  year: 'now',
+  feb30: 'now',
+  noOffset: 'now',
+  empty: 'body',
+  both: 'now',
+  frozenString: 'frozen',
+};
+
+const BAD_CREATE: Record<BadCreate, [string, unknown, string | undefined]> = {
+  vkEnvironment: ['/__mock/langwatch/virtual-keys', { environment: 'prod' }, 'environment'],
+  vkProject: ['/__mock/langwatch/virtual-keys', { project_id: 'project_nope' }, 'project_id'],
+  adminRole: ['/__mock/langwatch/api-keys', { role: 'owner' }, 'role'],
+  adminPermissions: ['/__mock/langwatch/api-keys', { permissions: 'organization:manage' }, 'permissions'],
+  vineEnv: ['/__mock/vine/keys', { env: 'prod' }, 'env'],
+  unknownField: ['/__mock/langwatch/virtual-keys', { nope: 1 }, 'nope'],
+  notJson: ['/__mock/vine/keys', '{"name":', undefined],
+};
