@@ -17,4 +17,4 @@ afterAll(async () => {
   await targets.B?.close();
 });
 
-it('agrees with the model of our rules on every reply, journal entry and log line', () => assertModelAgreement('model fuzz over HTTP', targets, { runs: 100, minRequests: 5_000 }), 280_000);
+it('agrees with the model of our rules on every reply, journal entry and log line', () => assertModelAgreement('model fuzz over HTTP', targets, { runs: 150, minRequests: 10_000 }), 280_000);

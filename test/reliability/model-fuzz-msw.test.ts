@@ -18,4 +18,4 @@ const targets = {
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-it('agrees with the model of our rules on every reply and journal entry', () => assertModelAgreement('model fuzz over MSW', targets, { runs: 140, minRequests: 5_000 }), 280_000);
+it('agrees with the model of our rules on every reply and journal entry', () => assertModelAgreement('model fuzz over MSW', targets, { runs: 230, minRequests: 10_000 }), 280_000);

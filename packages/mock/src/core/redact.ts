@@ -7,7 +7,8 @@
 // case-folded. A component that holds a credential is replaced whole by "[redacted]": one in a
 // known format, or MIN_FRAGMENT or more consecutive characters of a credential the mock minted
 // (so an admin token without its "sk-lw-" prefix, either half of it, or a secret split in two).
-import { fragmentsOf, type SecretSource } from './secrets.js';
+import { fragmentKeys } from './fragments.js';
+import type { SecretSource } from './secrets.js';
 
 /** Characters a component may hold; every other one separates components. */
 const SEPARATORS = /([^A-Za-z0-9%_.~+-]+)/;
@@ -38,7 +39,7 @@ function holdsCredential(component: string, sources: readonly SecretSource[]): b
   if (component.length < 7) return false; // no format is shorter ("sk-lw-x"), and decoding only shortens
   const plain = decodeFully(component);
   if (sources.some((source) => source.formats.some((format) => format.test(plain)))) return true;
-  return fragmentsOf(plain).some((fragment) => sources.some((source) => source.hasFragment(fragment)));
+  return fragmentKeys(plain).some((key) => sources.some((source) => source.hasFragment(key)));
 }
 
 /** Percent-decoding byte by byte, repeated until stable: credentials are ASCII, so bytes are enough. */

@@ -1,14 +1,14 @@
 // What a core knows of the credentials it minted, for redaction: those its state holds, and the
 // last ones that left it (rotated out, or dropped by a reset) that a client may still send. It
-// keeps an index of every MIN_FRAGMENT-long piece of them, updated as credentials come and go,
-// so that asking "is this a piece of a credential?" costs one lookup however many there are.
-
-/** Shorter runs are no secret: the public prefixes (display_prefix, keyPrefix) show at most 7 random characters. */
-export const MIN_FRAGMENT = 12;
+// keeps an index of every MIN_FRAGMENT-long piece of them (fragments.ts), updated as credentials
+// come and go, so that asking "is this a piece of a credential?" costs one lookup however many
+// there are.
+import { createFragmentIndex } from './fragment-index.js';
+import { fragmentKeys } from './fragments.js';
 
 export interface SecretSource {
-  /** Whether `fragment` (MIN_FRAGMENT characters, lower case) is a piece of a known credential. */
-  hasFragment(fragment: string): boolean;
+  /** Whether the window of this key (`fragmentKeys`) is a piece of a known credential. */
+  hasFragment(key: number): boolean;
   /** The shapes of the product's credentials (case-insensitive), redacted even when never minted here. */
   readonly formats: readonly RegExp[];
 }
@@ -30,21 +30,22 @@ export const RETIRED_CREDENTIALS_KEPT = 1000;
 export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT, formats: readonly RegExp[] = []): SecretTracker {
   // Why each credential is covered: once for being held, once per place in the retired ring.
   const reasons = new Map<string, number>();
-  const fragments = new Map<string, number>();
+  const fragments = createFragmentIndex();
   const retired: string[] = [];
   let next = 0;
 
-  const count = (map: Map<string, number>, key: string, delta: number): number => {
-    const value = (map.get(key) ?? 0) + delta;
-    if (value === 0) map.delete(key);
-    else map.set(key, value);
+  /** Adds `delta` reasons to cover `credential`; returns how many it now has. */
+  const reason = (credential: string, delta: number): number => {
+    const value = (reasons.get(credential) ?? 0) + delta;
+    if (value === 0) reasons.delete(credential);
+    else reasons.set(credential, value);
     return value;
   };
   const cover = (credential: string) => {
-    if (count(reasons, credential, 1) === 1) for (const fragment of fragmentsOf(credential)) count(fragments, fragment, 1);
+    if (reason(credential, 1) === 1) for (const key of fragmentKeys(credential)) fragments.add(key);
   };
   const uncover = (credential: string) => {
-    if (count(reasons, credential, -1) === 0) for (const fragment of fragmentsOf(credential)) count(fragments, fragment, -1);
+    if (reason(credential, -1) === 0) for (const key of fragmentKeys(credential)) fragments.remove(key);
   };
   /** Moves a credential's reason from "held" to a place in the ring, evicting the oldest one there. */
   const retire = (credential: string) => {
@@ -56,7 +57,7 @@ export function createSecretTracker(held: () => Iterable<string>, capacity = RET
   for (const credential of held()) cover(credential);
 
   return {
-    hasFragment: (fragment) => fragments.has(fragment),
+    hasFragment: (key) => fragments.has(key),
     formats,
     held,
     minted: cover,
@@ -69,14 +70,3 @@ export function createSecretTracker(held: () => Iterable<string>, capacity = RET
     },
   };
 }
-
-/** Every MIN_FRAGMENT-long window of every alphanumeric run of a credential, case-folded. */
-export function fragmentsOf(text: string): string[] {
-  const fragments: string[] = [];
-  for (const run of text.toLowerCase().match(ALPHANUMERIC_RUN) ?? []) {
-    for (let i = 0; i + MIN_FRAGMENT <= run.length; i++) fragments.push(run.slice(i, i + MIN_FRAGMENT));
-  }
-  return fragments;
-}
-
-const ALPHANUMERIC_RUN = new RegExp(`[0-9a-z]{${MIN_FRAGMENT},}`, 'g');
