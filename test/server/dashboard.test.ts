@@ -97,6 +97,24 @@ describe('what the timeline reads', () => {
     for (const vineKey of (await api.get('/__mock/vine/keys')).body.keys) expect(vineKey.createdAt).toBe(iso(start));
   });
 
+  it('lists the last 100 rotations of a key, the oldest dropped first', async () => {
+    api.server.reset(); // the test before revoked the key
+    const start = api.server.clock.now();
+    const { id } = api.server.credentials.demo!.virtual_key;
+    const auth = { 'x-auth-token': api.server.credentials.project.apiKey };
+    const listed = async () => (await api.get('/__mock/langwatch/virtual-keys')).body.virtual_keys.find((k: { virtual_key: { id: string } }) => k.virtual_key.id === id).rotations as Array<{ at: string }>;
+    for (let n = 0; n < 101; n++) {
+      api.server.clock.advance(1_000);
+      expect((await api.post(`/api/gateway/v1/virtual-keys/${id}/rotate`, undefined, auth)).status).toBe(200);
+    }
+    const rotations = await listed();
+    expect(rotations).toHaveLength(100);
+    // 101 rotations in all: the first of them is gone, the newest is last.
+    expect(rotations.at(-1)!.at).toBe(new Date(api.server.clock.now()).toISOString());
+    expect(Date.parse(rotations[0]!.at)).toBe(api.server.clock.now() - 99_000);
+    expect(Date.parse(rotations[0]!.at)).toBeGreaterThan(start);
+  });
+
   it('keeps rotations across a reset only as the baseline had them', async () => {
     api.server.reset();
     const [key] = (await api.get('/__mock/langwatch/virtual-keys')).body.virtual_keys;

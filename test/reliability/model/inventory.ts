@@ -11,7 +11,9 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 /** Until when each rotated-out secret was accepted: its grace, cut short by the next rotation or by the revocation reaching the gateway. */
 function rotationsOf(key: VirtualKey, world: World) {
   const cutByRevocation = key.revokedAt === null ? Infinity : key.revokedAt + world.settings.propagationMs;
-  return key.rotations.map((at, i) => ({ at: iso(at), graceUntil: iso(Math.min(at + world.settings.graceMs, key.rotations[i + 1] ?? Infinity, cutByRevocation)) }));
+  // The mock lists a key's last 100 rotations (docs/server.md).
+  const kept = key.rotations.slice(-100);
+  return kept.map((at, i) => ({ at: iso(at), graceUntil: iso(Math.min(at + world.settings.graceMs, kept[i + 1] ?? Infinity, cutByRevocation)) }));
 }
 
 export function checkInventory(world: World, inventory: Inventory): void {

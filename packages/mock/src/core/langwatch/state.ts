@@ -32,10 +32,13 @@ export interface VirtualKeyRecord {
    * write): gateway caches still accept it, within its grace window, until the revocation propagates.
    */
   revokedPrevious: PreviousSecret | null;
-  /** When each rotation happened, oldest first (the dashboard's timeline draws them). */
+  /** When the last ROTATIONS_KEPT rotations happened, oldest first (the dashboard's timeline draws them). */
   rotatedAt: number[];
   revokedAt: number | null;
 }
+
+/** A key rotated a million times in a soak must not hold a million instants, nor list them. */
+export const ROTATIONS_KEPT = 100;
 
 export type ApiKeyRole = 'admin' | 'member';
 

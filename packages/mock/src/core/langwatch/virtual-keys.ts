@@ -7,7 +7,7 @@ import type { SpecResponse } from '../spec-response.js';
 import { presentedToken } from './app-auth.js';
 import { formats } from './formats.js';
 import { apiError, type LangWatchError } from './envelopes.js';
-import { virtualKeyView, type LangWatchContext, type LangWatchState, type Project, type VirtualKeyRecord } from './state.js';
+import { ROTATIONS_KEPT, virtualKeyView, type LangWatchContext, type LangWatchState, type Project, type VirtualKeyRecord } from './state.js';
 
 type RevokeResponse = SpecResponse<operations['postApiGatewayV1Virtual-keysByIdRevoke'], LangWatchError>;
 type RotateResponse = SpecResponse<operations['postApiGatewayV1Virtual-keysByIdRotate'], LangWatchError>;
@@ -71,6 +71,7 @@ export function rotateVirtualKey(context: LangWatchContext, input: OperationInpu
 function rotate(key: VirtualKeyRecord, now: number, graceMs: number): void {
   key.previous = { secret: key.secret, validUntil: now + graceMs };
   key.rotatedAt.push(now);
+  if (key.rotatedAt.length > ROTATIONS_KEPT) key.rotatedAt.shift();
   key.secret = formats.virtualKeySecret(key.environment, now);
   key.revision += 1;
 }
