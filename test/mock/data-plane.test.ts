@@ -115,9 +115,12 @@ describe('X-Request-Id', () => {
   });
 
   it('mints "req_" + 30 lowercase hex, a new one per request, when the caller sends none', async () => {
-    const ids = await Promise.all([1, 2, 3].map(async () => (await fetch(`${GATEWAY}/v1/models`)).headers.get('x-request-id')));
-    for (const id of ids) expect(id).toMatch(/^req_[0-9a-f]{30}$/);
-    expect(new Set(ids).size).toBe(3);
+    // An operation's answer and an unknown route's (answered by the plane, not an operation).
+    for (const path of ['/v1/models', '/v1/no-such-route']) {
+      const ids = await Promise.all([1, 2, 3].map(async () => (await fetch(`${GATEWAY}${path}`)).headers.get('x-request-id')));
+      for (const id of ids) expect(id, path).toMatch(/^req_[0-9a-f]{30}$/);
+      expect(new Set(ids).size, path).toBe(3);
+    }
   });
 
   it('lets an injected fault header replace it', async () => {

@@ -46,7 +46,7 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
       return headers ? { status, headers, body } : { status, body };
     } catch {
       // A bug in a behaviour must not take the test run or the server down.
-      return options.errorResponse(name, 500, 'The mock failed to handle this request');
+      return { ...options.errorResponse(name, 500, 'The mock failed to handle this request') };
     }
   };
 
@@ -55,7 +55,7 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
       const matched = router.match(request.method, request.path);
       if (matched.kind === 'none') return { kind: 'unmatched' };
       if (matched.kind === 'method-not-allowed') return { kind: 'method-not-allowed', allow: matched.allow };
-      return { kind: 'respond', operationId: matched.name, response: options.errorResponse(matched.name, status, message), delayMs: 0 };
+      return { kind: 'respond', operationId: matched.name, response: { ...options.errorResponse(matched.name, status, message) }, delayMs: 0 };
     },
     handle(request) {
       const matched = router.match(request.method, request.path);
@@ -75,7 +75,7 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
       }
       let response: MockResponse;
       if (fault?.status !== undefined) {
-        response = fault.body !== undefined ? { status: fault.status, rawBody: fault.body } : options.errorResponse(name, fault.status, `Injected fault: HTTP ${fault.status}`);
+        response = fault.body !== undefined ? { status: fault.status, rawBody: fault.body } : { ...options.errorResponse(name, fault.status, `Injected fault: HTTP ${fault.status}`) };
       } else {
         response = runBehaviour(name, { params, query: parseQuery(request.query), headers: request.headers, body: request.body, now });
         if (fault?.dropResponse) {

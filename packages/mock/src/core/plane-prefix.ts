@@ -21,5 +21,6 @@ export function answerUnrouted(rules: readonly PlanePrefixRule[], request: MockR
   const rule = rules.find(({ prefix }) => request.path.startsWith(prefix));
   if (!rule) return outcome;
   const allow = outcome.kind === 'method-not-allowed' ? outcome.allow : undefined;
-  return { kind: 'respond', response: rule.answer(request, allow, now()), delayMs: 0 };
+  // A response of its own, as the dispatcher's are: adapters and wrappers may add headers to it.
+  return { kind: 'respond', response: { ...rule.answer(request, allow, now()) }, delayMs: 0 };
 }

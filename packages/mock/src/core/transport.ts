@@ -36,7 +36,10 @@ export type Outcome =
   | { kind: 'unmatched' }
   /** A known path with another method. */
   | { kind: 'method-not-allowed'; allow: readonly string[] }
-  /** `operationId` is absent for answers no operation gave (e.g. an unknown route under a data plane's prefix). */
+  /**
+   * `operationId` is absent for answers no operation gave (e.g. an unknown route under a data plane's prefix).
+   * `response` is a new object for every request (never one a behaviour or rule keeps), so it may be added to.
+   */
   | { kind: 'respond'; operationId?: string; response: MockResponse; delayMs: number }
   /** Drop the connection (an injected fault) after `delayMs`. */
   | { kind: 'network-error'; operationId: string; delayMs: number };
