@@ -135,7 +135,7 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
   let controlToken = options.controlToken;
   // What the server writes (log lines, 404/405 messages, control-plane errors) may quote a credential of any world.
   const redact = createRedactor([
-    { formats: world.secrets.formats, hasFragment: (fragment) => world.secrets.hasFragment(fragment) || sessions.some((w) => w.secrets.hasFragment(fragment)) },
+    { hasFragment: (fragment) => world.secrets.hasFragment(fragment) || sessions.some((w) => w.secrets.hasFragment(fragment)) },
   ]).redact;
   const handler = createRequestHandler({
     choose: createWorldChooser({ defaultWorld: world, sessions, requireSession: options.requireSession === true }),

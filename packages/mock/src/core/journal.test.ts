@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createJournal } from './journal.js';
-import { CREDENTIAL_FORMATS as LANGWATCH_FORMATS } from './langwatch/formats.js';
 import { createRedactor } from './redact.js';
-import { CREDENTIAL_FORMATS as VINE_FORMATS } from './vine/formats.js';
 
 const noRedaction = { redact: (text: string) => text };
-/** What the products' mocks give their journals: their credential formats (nothing minted here). */
-const productFormats = createRedactor([{ formats: [...LANGWATCH_FORMATS, ...VINE_FORMATS], hasFragment: () => false }]);
+/** A journal's redaction with nothing minted: every product's credential formats only. */
+const productFormats = createRedactor([{ hasFragment: () => false }]);
 
 const entry = (n: number, url = `https://x.test/${n}`) => ({ method: 'POST', url, operationId: 'op', status: 200, at: n });
 

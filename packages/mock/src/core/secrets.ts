@@ -9,8 +9,6 @@ import { fragmentKeys } from './fragments.js';
 export interface SecretSource {
   /** Whether the window of this key (`fragmentKeys`) is a piece of a known credential. */
   hasFragment(key: number): boolean;
-  /** The shapes of the product's credentials (case-insensitive), redacted even when never minted here. */
-  readonly formats: readonly RegExp[];
 }
 
 export interface SecretTracker extends SecretSource {
@@ -27,7 +25,7 @@ export interface SecretTracker extends SecretSource {
 /** As many as a default journal holds entries: each rotation is one journaled request. */
 export const RETIRED_CREDENTIALS_KEPT = 1000;
 
-export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT, formats: readonly RegExp[] = []): SecretTracker {
+export function createSecretTracker(held: () => Iterable<string>, capacity = RETIRED_CREDENTIALS_KEPT): SecretTracker {
   // Why each credential is covered: once for being held, once per place in the retired ring.
   const reasons = new Map<string, number>();
   const fragments = createFragmentIndex();
@@ -58,7 +56,6 @@ export function createSecretTracker(held: () => Iterable<string>, capacity = RET
 
   return {
     hasFragment: (key) => fragments.has(key),
-    formats,
     held,
     minted: cover,
     retire,

@@ -2,7 +2,6 @@
 // `handle(request)`. Adapters (MSW, node:http) wrap it; it knows nothing of them.
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
-import { KNOWN_CREDENTIAL_FORMATS } from '../credential-formats.js';
 import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { revokeApiKey } from './api-keys.js';
@@ -59,7 +58,6 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     secrets: createSecretTracker(
       () => heldCredentials(state),
       Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0),
-      KNOWN_CREDENTIAL_FORMATS,
     ),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),

@@ -2,7 +2,6 @@
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
 import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
-import { KNOWN_CREDENTIAL_FORMATS } from '../credential-formats.js';
 import { createRedactor } from '../redact.js';
 import { createSecretTracker } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
@@ -56,8 +55,6 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     function* () {
       for (const key of state.keys.values()) yield key.plaintext;
     },
-    undefined,
-    KNOWN_CREDENTIAL_FORMATS,
   );
   const { redact } = createRedactor([secrets]);
   // Adding an operation to the spec breaks this object's type until it has a behaviour.

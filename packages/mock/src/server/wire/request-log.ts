@@ -20,7 +20,7 @@ export interface RequestLog {
 
 const MAX_LOGGED_PATH = 200;
 
-/** `redact` scrubs paths of every credential the server's worlds know (and their formats). */
+/** `redact` scrubs paths of every credential the server's worlds know (and every product's formats). */
 export function createRequestLog(format: LogFormat, writeLine: (line: string) => void, redact: (text: string) => string): RequestLog {
   if (format === 'silent') return { enabled: false, write() {} };
   const safePath = (path: string): string => {

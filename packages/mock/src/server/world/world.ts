@@ -61,8 +61,6 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
   const mocks = members.map((member) => member.mock);
   const secrets: SecretSource = {
     hasFragment: (fragment) => mocks.some((mock) => mock.secrets.hasFragment(fragment)),
-    // Every mock knows every product's formats: one copy of each is enough.
-    formats: [...new Set(mocks.flatMap((mock) => mock.secrets.formats))],
   };
   const redactor = createRedactor([secrets]);
 
