@@ -8,6 +8,8 @@ export const MIN_FRAGMENT = 12;
 
 const HALF = MIN_FRAGMENT / 2;
 const LOW_BITS = 2 ** 21;
+/** The weight of a half's oldest digit: 36^5. */
+const TOP = 36 ** (HALF - 1);
 
 /**
  * The key of every MIN_FRAGMENT-long window of every [0-9A-Za-z] run of `text`, case-folded.
@@ -20,20 +22,55 @@ export function fragmentKeys(text: string): number[] {
   // Non-ASCII letters may fold to ASCII ones ("K", the Kelvin sign, to "k"), as toLowerCase does.
   const folded = NON_ASCII.test(text) ? text.toLowerCase() : text;
   const keys: number[] = [];
-  let run = 0;
-  for (let i = 0; i < folded.length; i++) {
-    if (digit36(folded.charCodeAt(i)) < 0) run = 0;
-    else if (++run >= MIN_FRAGMENT) keys.push(keyAt(folded, i + 1 - MIN_FRAGMENT));
-  }
+  scan(folded, 0, folded.length, true, (key) => {
+    keys.push(key);
+    return false;
+  });
   return keys;
 }
 
-function keyAt(text: string, start: number): number {
-  let high = 0;
-  let low = 0;
-  for (let j = 0; j < HALF; j++) high = high * 36 + digit36(text.charCodeAt(start + j));
-  for (let j = HALF; j < MIN_FRAGMENT; j++) low = low * 36 + digit36(text.charCodeAt(start + j));
-  return high * LOW_BITS + (low % LOW_BITS);
+/**
+ * Whether `test` holds for the key of a window of `text` between `from` and `to` (one of the keys
+ * `fragmentKeys` gives that part of the text), stopping at the first that does. On ASCII text it
+ * allocates nothing and reads each character at most three times: redaction asks this of every long
+ * component of every path it writes down.
+ */
+export function someFragmentKey(text: string, from: number, to: number, test: (key: number) => boolean): boolean {
+  const answer = scan(text, from, to, false, test);
+  if (answer !== undefined) return answer;
+  const folded = text.slice(from, to).toLowerCase();
+  return scan(folded, 0, folded.length, true, test) === true;
+}
+
+/**
+ * The windows' keys, rolled along each run: the first half drops its oldest digit and takes the
+ * second half's oldest, the second half takes the new one. `undefined` when it meets a non-ASCII
+ * character in text not yet case-folded (the caller folds and asks again).
+ */
+function scan(text: string, from: number, to: number, folded: boolean, test: (key: number) => boolean): boolean | undefined {
+  let run = 0;
+  let high = 0; // the window's first half, in base 36
+  let low = 0; // its second half, whole (below 36^6, so exact)
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const digit = digit36(code);
+    if (digit < 0) {
+      if (code > 127 && !folded) return undefined;
+      run = 0;
+      continue;
+    }
+    run += 1;
+    if (run > MIN_FRAGMENT) {
+      high = (high - digit36(text.charCodeAt(i - MIN_FRAGMENT)) * TOP) * 36 + digit36(text.charCodeAt(i - HALF));
+      low = (low - digit36(text.charCodeAt(i - HALF)) * TOP) * 36 + digit;
+    } else if (run > HALF) low = low * 36 + digit;
+    else {
+      high = run === 1 ? digit : high * 36 + digit;
+      low = 0;
+    }
+    if (run >= MIN_FRAGMENT && test(high * LOW_BITS + (low % LOW_BITS))) return true;
+  }
+  return false;
 }
 
 /** 0–9 for digits, 10–35 for letters of either case, -1 for anything else. */

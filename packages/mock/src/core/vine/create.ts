@@ -3,7 +3,7 @@ import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
 import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { createRedactor } from '../redact.js';
-import { createSecretTracker } from '../secrets.js';
+import { createSecretTracker, RETIRED_CREDENTIALS_KEPT, type CredentialScope } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { detect } from './detect.js';
 import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment } from './formats.js';
@@ -16,6 +16,8 @@ export interface VineCoreOptions {
   clock?: MockClock | ClockMode;
   /** Journal capacity (default 1000). */
   journalSize?: number;
+  /** Where its credentials are indexed for redaction (default: an index of its own; a server shares one among its worlds). */
+  credentialScope?: CredentialScope;
 }
 
 export interface SeedVineKeyOptions {
@@ -55,6 +57,8 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     function* () {
       for (const key of state.keys.values()) yield key.plaintext;
     },
+    RETIRED_CREDENTIALS_KEPT,
+    options.credentialScope,
   );
   const { redact } = createRedactor([secrets]);
   // Adding an operation to the spec breaks this object's type until it has a behaviour.
