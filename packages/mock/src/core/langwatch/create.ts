@@ -2,8 +2,9 @@
 // `handle(request)`. Adapters (MSW, node:http) wrap it; it knows nothing of them.
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
-import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
+import { createSecretTracker, RETIRED_CREDENTIALS_KEPT, type CredentialScope } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
+import { MAX_DURATION_MS } from '../time-range.js';
 import { revokeApiKey } from './api-keys.js';
 import { apiErrorForStatus } from './envelopes.js';
 import { authenticateSecret, type AuthenticateResult } from './gateway/auth.js';
@@ -30,6 +31,8 @@ export interface LangWatchCoreOptions {
   revokedKeyStatus?: RevokedKeyStatus;
   /** Journal capacity (default 1000). */
   journalSize?: number;
+  /** Where its credentials are indexed for redaction (default: an index of its own; a server shares one among its worlds). */
+  credentialScope?: CredentialScope;
 }
 
 /** The LangWatch mock without any transport: virtual keys, admin API keys and the gateway data plane. */
@@ -58,6 +61,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     secrets: createSecretTracker(
       () => heldCredentials(state),
       Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0),
+      options.credentialScope,
     ),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
@@ -109,6 +113,8 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
 function duration(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number of milliseconds >= 0`);
+  // Added to instants up to the year 9999, it must still end on a date: every listing prints that end.
+  if (value > MAX_DURATION_MS) throw new RangeError(`${name} must be at most ${MAX_DURATION_MS} ms: past that its end is no date`);
   return value;
 }
 
