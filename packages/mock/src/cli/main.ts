@@ -90,6 +90,8 @@ export async function runCli(
     maxSessions: settings.maxSessions,
     requireSession: settings.requireSession,
     controlToken: settings.controlToken,
+    corsOrigins: settings.corsOrigins,
+    allowedHosts: settings.allowedHosts,
   });
   let url: string;
   try {
