@@ -19,14 +19,19 @@ const TOP = 36 ** (HALF - 1);
  * redacted more, never less.
  */
 export function fragmentKeys(text: string): number[] {
-  // Non-ASCII letters may fold to ASCII ones ("K", the Kelvin sign, to "k"), as toLowerCase does.
-  const folded = NON_ASCII.test(text) ? text.toLowerCase() : text;
   const keys: number[] = [];
-  scan(folded, 0, folded.length, true, (key) => {
+  forEachFragmentKey(text, (key) => {
     keys.push(key);
     return false;
   });
   return keys;
+}
+
+/** Hands `visit` the key of every window of `text` (as `fragmentKeys` lists them), without a list; stops when it returns true. */
+export function forEachFragmentKey(text: string, visit: (key: number) => boolean): void {
+  // Non-ASCII letters may fold to ASCII ones ("K", the Kelvin sign, to "k"), as toLowerCase does.
+  const folded = NON_ASCII.test(text) ? text.toLowerCase() : text;
+  scan(folded, 0, folded.length, true, visit);
 }
 
 /**

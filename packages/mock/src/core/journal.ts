@@ -14,7 +14,7 @@ export interface JournalEntry {
   at: string;
 }
 
-/** What record() takes: `at` in epoch ms, formatted only when read; `url` as sent (redacted and cut here). */
+/** What record() takes, and keeps: `at` in epoch ms, formatted only when read; `url` as sent (redacted and cut in place). */
 export type JournalInput = Omit<JournalEntry, 'at'> & { at: number };
 
 export interface Journal {
@@ -35,9 +35,9 @@ export function createJournal(capacity: number | undefined, redactor: Redactor):
   let next = 0;
   return {
     record(entry) {
-      const kept = { ...entry, url: keptUrl(entry.url, redactor) };
-      if (ring.length < capacity) ring.push(kept);
-      else ring[next] = kept;
+      entry.url = keptUrl(entry.url, redactor); // the caller hands over a new object
+      if (ring.length < capacity) ring.push(entry);
+      else ring[next] = entry;
       next = (next + 1) % capacity;
     },
     entries() {

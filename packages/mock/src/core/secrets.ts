@@ -8,7 +8,7 @@
 // at the cost of one lookup, with 0 sessions or 256; a world that ends hands what it covered to the
 // server's ring of retired credentials instead of forgetting it.
 import { createFragmentIndex } from './fragment-index.js';
-import { fragmentKeys } from './fragments.js';
+import { forEachFragmentKey } from './fragments.js';
 
 export interface SecretSource {
   /** Whether the window of this key (`fragmentKeys`) is a piece of a known credential. */
@@ -49,13 +49,19 @@ export const RETIRED_CREDENTIALS_KEPT = 1000;
 
 export function createCredentialIndex(): CredentialIndex {
   const fragments = createFragmentIndex();
+  // Keys are read off the credential each time (rolled, nothing allocated) rather than kept:
+  // kept for the 1,000 rotations a retired secret lives, they cost more in garbage collection.
+  const add = (key: number) => {
+    fragments.add(key);
+    return false;
+  };
+  const remove = (key: number) => {
+    fragments.remove(key);
+    return false;
+  };
   return {
-    add: (credential) => {
-      for (const key of fragmentKeys(credential)) fragments.add(key);
-    },
-    remove: (credential) => {
-      for (const key of fragmentKeys(credential)) fragments.remove(key);
-    },
+    add: (credential) => void forEachFragmentKey(credential, add),
+    remove: (credential) => void forEachFragmentKey(credential, remove),
     hasFragment: (key) => fragments.has(key),
   };
 }
