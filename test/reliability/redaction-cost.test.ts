@@ -13,7 +13,7 @@ import { leaked } from './support/leaks.js';
 
 const LONG = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(420); // 15,120 characters, no credential in them
 
-/** Counts every question asked of any credential source of the server: its sessions' worlds and mocks, its default mocks. */
+/** Counts every question asked of any credential source of the server (a window, or a run of text): its sessions' worlds and mocks, its default mocks. */
 function countLookups(server: MockServer) {
   const sessionWorlds = server.sessions.list().map((session) => server.sessions.peek(session.id)!);
   const sources = new Set<SecretSource>([
@@ -23,12 +23,18 @@ function countLookups(server: MockServer) {
   let count = 0;
   const restore: Array<() => void> = [];
   for (const source of sources) {
-    const original = source.hasFragment;
+    const { hasFragment, holdsPiece } = source;
     source.hasFragment = (key) => {
       count += 1;
-      return original.call(source, key);
+      return hasFragment.call(source, key);
     };
-    restore.push(() => (source.hasFragment = original));
+    if (holdsPiece) {
+      source.holdsPiece = (text, from, to) => {
+        count += 1;
+        return holdsPiece.call(source, text, from, to);
+      };
+    }
+    restore.push(() => Object.assign(source, { hasFragment, holdsPiece }));
   }
   return { count: () => count, restore: () => restore.forEach((undo) => undo()) };
 }

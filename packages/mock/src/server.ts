@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock, type ClockMode, type MockClock } from './core/clock.js';
-import { createRedactor } from './core/redact.js';
+import { createRedactor, holdsPieceOf } from './core/redact.js';
 import { createCredentialIndex, createRetiredRing, type SecretSource } from './core/secrets.js';
 import { defaultFamilies, type DefaultFamilies } from './families/index.js';
 import type { AnyFamily, CredentialsOf, FamilySettings, MocksOf, OperationIdOf } from './families/family.js';
@@ -172,6 +172,11 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     hasFragment(key) {
       if (credentials.hasFragment(key)) return true;
       for (const source of unscoped) if (source.hasFragment(key)) return true;
+      return false;
+    },
+    holdsPiece(text, from, to) {
+      if (credentials.holdsPiece(text, from, to)) return true;
+      for (const source of unscoped) if (holdsPieceOf(source, text, from, to)) return true;
       return false;
     },
   };

@@ -28,15 +28,21 @@ export interface Redactor {
 
 /** Redacts every product's credential formats and every credential the sources hold, whole or in part, however encoded or cased. */
 export function createRedactor(sources: readonly SecretSource[]): Redactor {
-  const source: SecretSource = sources.length === 1 ? sources[0]! : { hasFragment: (key) => sources.some((one) => one.hasFragment(key)) };
-  const known = (key: number) => source.hasFragment(key);
-  return { redact: (text) => redactWith(text, known) };
+  const holds: Holds = sources.length === 1 ? (text, from, to) => holdsPieceOf(sources[0]!, text, from, to) : (text, from, to) => sources.some((one) => holdsPieceOf(one, text, from, to));
+  return { redact: (text) => redactWith(text, holds) };
 }
 
-function redactWith(text: string, known: (key: number) => boolean): string {
-  // A format can only match inside one component; without an escape anywhere, one search of the
-  // whole text tells whether any component needs the format test at all.
-  const formats = text.includes('%') || ANY_FORMAT.test(text);
+/** Whether `text` between `from` and `to` holds a piece of a credential the source knows. */
+export function holdsPieceOf(source: SecretSource, text: string, from: number, to: number): boolean {
+  return source.holdsPiece ? source.holdsPiece(text, from, to) : someFragmentKey(text, from, to, (key) => source.hasFragment(key));
+}
+
+type Holds = (text: string, from: number, to: number) => boolean;
+
+function redactWith(text: string, holds: Holds): string {
+  // The common text (no escape, no known format) can hold a credential only as a run of 12 or
+  // more letters and digits: only those runs are looked up.
+  if (!text.includes('%') && !ANY_FORMAT.test(text)) return redactRuns(text, holds);
   let out: string | undefined;
   let copied = 0;
   let start = 0;
@@ -47,7 +53,7 @@ function redactWith(text: string, known: (key: number) => boolean): string {
       if (code === 37 /* % */) escaped = true;
       continue;
     }
-    if (i - start >= MIN_FORMAT && holdsCredential(text, start, i, escaped, formats, known)) {
+    if (i - start >= MIN_FORMAT && holdsCredential(text, start, i, escaped, holds)) {
       out = `${out ?? ''}${text.slice(copied, start)}${MARK}`;
       copied = i;
     }
@@ -57,13 +63,37 @@ function redactWith(text: string, known: (key: number) => boolean): string {
   return out === undefined ? text : out + text.slice(copied);
 }
 
-function holdsCredential(text: string, from: number, to: number, escaped: boolean, formats: boolean, known: (key: number) => boolean): boolean {
-  if (escaped) {
-    const plain = decodeFully(text.slice(from, to));
-    return ANY_FORMAT.test(plain) || (plain.length >= MIN_FRAGMENT && someFragmentKey(plain, 0, plain.length, known));
+/** Redacts the component of every run of MIN_FRAGMENT or more letters and digits that holds a piece (text without escapes or formats). */
+function redactRuns(text: string, holds: Holds): string {
+  let out: string | undefined;
+  let copied = 0;
+  let run = -1; // where the current run of letters and digits began
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isAlphanumeric(text.charCodeAt(i))) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0 && i - run >= MIN_FRAGMENT && holds(text, run, i)) {
+      let start = run;
+      while (start > copied && isComponentChar(text.charCodeAt(start - 1))) start--;
+      let end = i;
+      while (end < text.length && isComponentChar(text.charCodeAt(end))) end++;
+      out = `${out ?? ''}${text.slice(copied, start)}${MARK}`;
+      copied = end;
+      i = end; // the rest of the component is redacted with it
+    }
+    run = -1;
   }
-  if (formats && ANY_FORMAT.test(text.slice(from, to))) return true;
-  return to - from >= MIN_FRAGMENT && someFragmentKey(text, from, to, known);
+  return out === undefined ? text : out + text.slice(copied);
+}
+
+function holdsCredential(text: string, from: number, to: number, escaped: boolean, holds: Holds): boolean {
+  const plain = escaped ? decodeFully(text.slice(from, to)) : text.slice(from, to);
+  return ANY_FORMAT.test(plain) || (plain.length >= MIN_FRAGMENT && holds(plain, 0, plain.length));
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 /** A-Z a-z 0-9 % _ . ~ + - : what a component may hold; every other character separates components. */

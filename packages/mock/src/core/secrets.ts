@@ -8,11 +8,16 @@
 // at the cost of one lookup, with 0 sessions or 256; a world that ends hands what it covered to the
 // server's ring of retired credentials instead of forgetting it.
 import { createFragmentIndex } from './fragment-index.js';
-import { forEachFragmentKey } from './fragments.js';
+import { createKeyBuffer, readKeys } from './fragments.js';
 
 export interface SecretSource {
   /** Whether the window of this key (`fragmentKeys`) is a piece of a known credential. */
   hasFragment(key: number): boolean;
+  /**
+   * Whether `text` between `from` and `to` holds a piece of a known credential: the same answer as
+   * asking `hasFragment` of each of its windows, in one call (redaction uses it when present).
+   */
+  holdsPiece?(text: string, from: number, to: number): boolean;
 }
 
 export interface SecretTracker extends SecretSource {
@@ -30,6 +35,7 @@ export interface SecretTracker extends SecretSource {
 export interface CredentialIndex extends SecretSource {
   add(credential: string): void;
   remove(credential: string): void;
+  holdsPiece(text: string, from: number, to: number): boolean;
 }
 
 /** Where the trackers of one world index their credentials, and who takes them over when the world ends. */
@@ -49,20 +55,18 @@ export const RETIRED_CREDENTIALS_KEPT = 1000;
 
 export function createCredentialIndex(): CredentialIndex {
   const fragments = createFragmentIndex();
-  // Keys are read off the credential each time (rolled, nothing allocated) rather than kept:
-  // kept for the 1,000 rotations a retired secret lives, they cost more in garbage collection.
-  const add = (key: number) => {
-    fragments.add(key);
-    return false;
-  };
-  const remove = (key: number) => {
-    fragments.remove(key);
-    return false;
+  // Keys are read off the credential each time, into a reused buffer, rather than kept: kept for the
+  // 1,000 rotations a retired secret lives, they cost more in garbage collection than reading them.
+  const buffer = createKeyBuffer();
+  const keysOf = (text: string, from = 0, to = text.length) => {
+    readKeys(text, from, to, buffer);
+    return buffer;
   };
   return {
-    add: (credential) => void forEachFragmentKey(credential, add),
-    remove: (credential) => void forEachFragmentKey(credential, remove),
+    add: (credential) => fragments.addAll(keysOf(credential)),
+    remove: (credential) => fragments.removeAll(keysOf(credential)),
     hasFragment: (key) => fragments.has(key),
+    holdsPiece: (text, from, to) => fragments.hasAny(keysOf(text, from, to)),
   };
 }
 
@@ -119,6 +123,7 @@ export function createSecretTracker(held: () => Iterable<string>, capacity = RET
 
   const tracker: EndableTracker = {
     hasFragment: (key) => index.hasFragment(key),
+    holdsPiece: (text, from, to) => index.holdsPiece(text, from, to),
     held,
     minted: cover,
     retire,

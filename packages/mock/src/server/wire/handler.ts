@@ -1,6 +1,7 @@
 // The node:http request listener. Hot path: split the query off the raw target, hand a plain
 // request to the cores, write their outcome. No URL objects, no Fetch types, no closures per
-// request, and bodies are read only when the request announces one.
+// request, and bodies are read only when the request announces one. A control-plane request is
+// first admitted by control-guard.ts, before its body is read or its session created.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Outcome } from '../../core/transport.js';
 import type { AnyFamily } from '../../families/family.js';
@@ -52,7 +53,7 @@ interface Exchange {
   /** Access-Control-Allow-Origin of its answers: "*" on API routes; on the control plane an allowed origin, or none. */
   cors: AllowOrigin;
   /** Why the control plane refuses it, if it does. */
-  refusal?: Admission & { kind: 'refused' };
+  refusal: (Admission & { kind: 'refused' }) | undefined;
 }
 
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
@@ -169,6 +170,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       selection,
       control: selection.path.startsWith(CONTROL_PREFIX),
       cors: CORS_ALLOW_ORIGIN,
+      refusal: undefined,
     };
     closeIfStopping(res);
 

@@ -1,6 +1,7 @@
 // A world: one mock per family on one shared clock, with the demo and seed-file entities created
 // and marked as the baseline that reset returns to. The server serves one; not HTTP, no sockets.
 import { createClock, type ClockMode, type MockClock } from '../../core/clock.js';
+import { holdsPieceOf } from '../../core/redact.js';
 import { createCredentialIndex, createCredentialScope, type CredentialIndex, type SecretSource } from '../../core/secrets.js';
 import type { StatefulMock } from '../../core/stateful-mock.js';
 import type { MockRequest, Outcome } from '../../core/transport.js';
@@ -65,7 +66,13 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
   const owners = new Map(members.flatMap((member) => member.mock.routes.map((route) => [route.name as string, member] as const)));
   const mocks = members.map((member) => member.mock);
   const unscoped = mocks.map((mock) => mock.secrets).filter((source) => !scope.owns(source));
-  const secrets: SecretSource = unscoped.length === 0 ? index : { hasFragment: (key) => index.hasFragment(key) || unscoped.some((source) => source.hasFragment(key)) };
+  const secrets: SecretSource =
+    unscoped.length === 0
+      ? index
+      : {
+          hasFragment: (key) => index.hasFragment(key) || unscoped.some((source) => source.hasFragment(key)),
+          holdsPiece: (text, from, to) => index.holdsPiece(text, from, to) || unscoped.some((source) => holdsPieceOf(source, text, from, to)),
+        };
 
   return {
     mocks: Object.fromEntries(members.map(({ family, mock }) => [family.name, mock])) as MocksOf<Families>,
