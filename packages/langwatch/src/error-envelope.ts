@@ -9,7 +9,7 @@ import { formatPath, type ReadErrorEnvelope } from '@revokit/runtime';
 export const readLangWatchError: ReadErrorEnvelope = ({ error, message, path }) =>
   error !== null && typeof error === 'object'
     ? { code: error.code, message: issueList(error.message) ?? error.message }
-    : { code: error, message: typeof message === 'string' && Array.isArray(path) && path.length > 0 ? at(path, message) : message };
+    : { code: error, message: typeof message === 'string' ? at(path, message) : message };
 
 /** "path: message; …" from a JSON issue list (zod's `ZodError.message`), or undefined for any other text. */
 function issueList(text: unknown): string | undefined {
@@ -17,10 +17,14 @@ function issueList(text: unknown): string | undefined {
   try {
     const issues: unknown = JSON.parse(text);
     if (Array.isArray(issues) && issues.length > 0 && issues.every((issue) => typeof issue?.message === 'string')) {
-      return issues.map(({ path, message }) => (Array.isArray(path) && path.length > 0 ? at(path, message) : message)).join('; ');
+      return issues.map(({ path, message }) => at(path, message)).join('; ');
     }
   } catch {}
   return undefined;
 }
 
-const at = (path: readonly PropertyKey[], message: string) => `${formatPath(path) || '(body)'}: ${message}`;
+/** The message, after the field it is about when the body names one (a path of strings and indexes). */
+function at(path: unknown, message: string): string {
+  const isPath = Array.isArray(path) && path.length > 0 && path.every((key) => typeof key === 'string' || typeof key === 'number');
+  return isPath ? `${formatPath(path)}: ${message}` : message;
+}

@@ -293,6 +293,18 @@ describe('error bodies of these routes', () => {
     await expect(lw.virtualKeys.update('vk_1', { name: 'x' })).rejects.toMatchObject({ message: '[not json' });
   });
 
+  it('a path that is not one (objects, a hostile toString) is left out rather than crash the call', async () => {
+    const hostile = [{ toString: 1 }, { valueOf: null }];
+    const { lw } = setup([
+      json(422, { error: 'Unprocessable Entity', message: 'Required', path: hostile }),
+      json(400, { error: { type: 'bad_request', code: 'validation_error', message: JSON.stringify([{ message: 'Required', path: hostile }]) } }),
+      json(422, { error: 'Unprocessable Entity', message: 'Required', path: 'name' }),
+    ]);
+    await expect(lw.apiKeys.create({ name: 'k' })).rejects.toMatchObject({ name: 'UnprocessableEntityError', message: 'Required' });
+    await expect(lw.virtualKeys.create(newKey)).rejects.toMatchObject({ name: 'BadRequestError', message: 'Required' });
+    await expect(lw.apiKeys.create({ name: 'k' })).rejects.toMatchObject({ name: 'UnprocessableEntityError', message: 'Required' });
+  });
+
   it('get 404, nested: NotFoundError with the code and message of the envelope', async () => {
     const body = { error: { type: 'not_found', code: 'virtual_key_not_found', message: 'virtual key not found' } };
     const { lw } = setup([json(404, body)]);
