@@ -294,7 +294,7 @@ describe('error bodies of these routes', () => {
   });
 
   it('a path that is not one (objects, a hostile toString) is left out rather than crash the call', async () => {
-    const hostile = [{ toString: 1 }, { valueOf: null }];
+    const hostile: unknown[] = [{ toString: 1 }, { valueOf: null }];
     const { lw } = setup([
       json(422, { error: 'Unprocessable Entity', message: 'Required', path: hostile }),
       json(400, { error: { type: 'bad_request', code: 'validation_error', message: JSON.stringify([{ message: 'Required', path: hostile }]) } }),
