@@ -29,7 +29,7 @@ describe('seeded virtual keys', () => {
       environment: 'test',
       status: 'active',
       principal_user_id: null,
-      provider_credential_ids: [],
+      provider_credential_ids: [mock.defaultProject.providerCredentialId],
       revision: '1',
       last_used_at: null,
       created_at: new Date(mock.clock.now()).toISOString(),

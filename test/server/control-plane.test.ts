@@ -152,7 +152,11 @@ describe('creating entities', () => {
     const made = await api.post('/__mock/langwatch/virtual-keys', { name: 'listed' });
     const listed = (await api.get('/__mock/langwatch/virtual-keys')).body.virtual_keys;
     expect(listed).toContainEqual(expect.objectContaining({ virtual_key: made.body.virtual_key, secret: made.body.secret, previous_secret: null, revoked_at: null }));
-    expect((await api.get('/__mock/langwatch/projects')).body.projects).toContainEqual({ id: api.server.credentials.project.id, api_key: api.server.credentials.project.apiKey });
+    const { project } = api.server.credentials;
+    expect((await api.get('/__mock/langwatch/projects')).body.projects).toContainEqual({ id: project.id, api_key: project.apiKey, organization_id: expect.any(String) });
+    expect((await api.get('/__mock/langwatch/provider-credentials')).body.provider_credentials).toContainEqual(
+      expect.objectContaining({ id: project.providerCredentialId, project_id: project.id, model_provider_name: 'openai', slot: 'primary', disabled_at: null }),
+    );
     expect((await api.get('/__mock/langwatch/api-keys')).body.api_keys).toContainEqual(expect.objectContaining({ id: api.server.credentials.demo!.admin_api_key.id, role: 'admin', revoked_at: null }));
     expect((await api.get('/__mock/vine/keys')).body.keys).toContainEqual(expect.objectContaining({ id: api.server.credentials.demo!.vine_key.id, revokedAt: null }));
   });

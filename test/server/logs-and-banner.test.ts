@@ -69,7 +69,7 @@ describe('banner', () => {
     const line = formatBanner(info).trimEnd().split('\n').at(-1)!.trim();
     const { project, demo } = server.credentials;
     expect(line).toBe(
-      `export MOCK=${info.url} PROJECT_KEY=${project.apiKey} VK_ID=${demo!.virtual_key.id} VK_SECRET=${demo!.virtual_key.secret} ` +
+      `export MOCK=${info.url} PROJECT_KEY=${project.apiKey} PROVIDER_CREDENTIAL_ID=${project.providerCredentialId} VK_ID=${demo!.virtual_key.id} VK_SECRET=${demo!.virtual_key.secret} ` +
         `ADMIN_KEY=${demo!.admin_api_key.token} ADMIN_KEY_ID=${demo!.admin_api_key.id} MEMBER_KEY=${demo!.member_api_key.token} ` +
         `MEMBER_KEY_ID=${demo!.member_api_key.id} VINE_KEY_ID=${demo!.vine_key.id} VINE_KEY=${demo!.vine_key.plaintext}`,
     );

@@ -73,7 +73,7 @@ describe('a server started with a seed file', () => {
   it('reports what it created, with usable credentials', async () => {
     const { seeded, demo } = api.server.credentials;
     expect(demo).toBeUndefined();
-    expect(seeded.projects).toEqual([{ ref: 'acme', id: expect.stringMatching(/^project_/), api_key: expect.stringMatching(/^sk-lw-/) }]);
+    expect(seeded.projects).toEqual([{ ref: 'acme', id: expect.stringMatching(/^project_/), api_key: expect.stringMatching(/^sk-lw-/), provider_credential_id: expect.any(String) }]);
     expect(seeded.virtual_keys).toEqual([
       { id: expect.stringMatching(/^vk_/), name: 'ci', project_id: seeded.projects[0]!.id, secret: expect.stringMatching(/^lw_vk_test_/) },
       { id: expect.stringMatching(/^vk_/), name: 'in the default project', project_id: api.server.credentials.project.id, secret: expect.stringMatching(/^lw_vk_live_/) },

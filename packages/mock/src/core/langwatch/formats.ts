@@ -18,6 +18,10 @@ export const formats = {
   apiKeyLookupId: () => randomString(BASE62, 16),
   apiKeySecret: () => randomString(BASE62, 48),
   userId: () => `user_${randomString(BASE62, 21)}`,
+  /** Organization, provider credential and role binding ids are Prisma `nanoid()`s (21 of A-Za-z0-9_-); the mock's are base62. */
+  organizationId: () => randomString(BASE62, 21),
+  providerCredentialId: () => randomString(BASE62, 21),
+  roleBindingId: () => randomString(BASE62, 21),
   /** "req_" + 30 lowercase hex (15 random bytes), as the gateway mints request ids. */
   requestId: () => `req_${randomString('0123456789abcdef', 30)}`,
 } as const;

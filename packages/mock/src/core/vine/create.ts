@@ -5,9 +5,11 @@ import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { createRedactor } from '../redact.js';
 import { createSecretTracker } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
+import { createVineKey } from './create-key.js';
 import { detect } from './detect.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment } from './formats.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, type Environment } from './formats.js';
 import { revokeVineKey, vineError } from './keys.js';
+import { DEFAULT_SCOPES, mintVineKey } from './mint.js';
 import { vineRoutes, type VineOperationId } from './routes.js';
 import { keyPrefixOf, type VineState } from './state.js';
 
@@ -59,6 +61,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
   const { redact } = createRedactor([secrets]);
   // Adding an operation to the spec breaks this object's type until it has a behaviour.
   const behaviours: Record<VineOperationId, Behaviour> = {
+    postApiV1Keys: (input) => createVineKey(state, secrets, input, redact),
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
     postApiV1Detect: (input) => detect(state, input, redact),
   };
@@ -76,9 +79,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     key(input: unknown = {}, source: InputSource = { where: 'seed.key', naming: 'camel' }): SeededVineKey {
       const options = readInput(keyRules, input, source.where, source.naming);
       const env = options.env ?? DEFAULT_ENVIRONMENT;
-      const key = { id: formats.keyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.plaintext(env), createdAt: base.clock.now(), revokedAt: null };
-      state.keys.set(key.id, key);
-      secrets.minted(key.plaintext);
+      const key = mintVineKey(state, secrets, { name: options.name ?? 'Test key', environment: env, scopes: DEFAULT_SCOPES }, base.clock.now());
       return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };
     },
   } as VineSeeder;
