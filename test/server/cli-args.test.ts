@@ -81,7 +81,7 @@ describe('mistakes: one line naming the flag', () => {
   it.each([
     [['--frobnicate'], 'unknown flag --frobnicate (see --help)'],
     [['-x'], 'unknown flag -x (see --help)'],
-    [['serve'], 'unexpected argument "serve": revokit-mock takes flags only (see --help)'],
+    [['serve'], 'unexpected argument "serve": revokit-mock takes flags, or the command verify (see --help)'],
     [['--port'], '--port needs a value'],
     [['--port', '--grace', '1s'], '--port needs a value'],
     [['--help=yes'], '--help takes no value'],

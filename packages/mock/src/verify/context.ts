@@ -38,3 +38,6 @@ export function createPlanContext(runName: string): StepContext {
     value: (name) => `{${name}}`,
   };
 }
+
+/** A request path built by the plan context, with its names unescaped: `/virtual-keys/{vk.id}/rotate`. */
+export const planPath = (path: string): string => path.replace(/%7B([\w.]+)%7D/g, '{$1}');

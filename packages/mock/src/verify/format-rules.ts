@@ -6,18 +6,7 @@ import { patterns as langwatch } from '../core/langwatch/formats.js';
 import { displayPrefixLength } from '../core/langwatch/state.js';
 import { patterns as vine } from '../core/vine/formats.js';
 import { keyPrefixLength } from '../core/vine/state.js';
-import { MissingValue, type StepContext, type ValueName } from './step.js';
-
-export interface FormatRule {
-  /** What the value must be, in words, for the report. */
-  describe: string;
-  /** A credential: the report shows its shape (length, scheme), never its text. */
-  secret?: boolean;
-  check(value: unknown, context: StepContext, body: unknown): boolean;
-}
-
-/** Path in a body (`virtual_key.id`, `data[@vk.id].created_at`) → the rule its value must follow. */
-export type FormatChecks = Readonly<Record<string, FormatRule>>;
+import { MissingValue, type FormatRule, type ValueName } from './step.js';
 
 const matching = (pattern: RegExp, describe: string, secret = false): FormatRule => ({
   describe,

@@ -52,6 +52,18 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     note: 'mock-only: the mock mints an X-Request-Id on the app API too; the real app sends none',
   },
   {
+    id: 'vk-answer-fields',
+    doc: { section: 'LangWatch app API: answers', row: 'Response body of revoke and rotate' },
+    kind: 'documented',
+    match: {
+      aspect: 'fields',
+      planes: ['api'],
+      paths: ['virtual_key', 'data[@vk.id]'].flatMap((key) => ['config', 'updated_at', 'revoked_at', 'fallback_chain_length'].map((field) => `${key}.${field}`)),
+      mock: 'absent',
+    },
+    note: 'the real service also sends config, updated_at, revoked_at and fallback_chain_length; the mock sends the spec\'s fields',
+  },
+  {
     id: 'rotate-revoked-500',
     doc: { section: 'LangWatch app API: answers', row: 'Rotate a revoked key' },
     kind: 'documented',

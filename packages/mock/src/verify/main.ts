@@ -79,7 +79,14 @@ export async function runVerify(argv: readonly string[], env: Environment, io: V
   const used = new Set(steps.filter((step) => !skipped.has(step.part)).map((step) => urls[step.request(createPlanContext(runName)).plane as keyof typeof urls]));
   for (const url of used) {
     if (url === undefined) continue;
-    const reason = await checkReachable(url, signals.stop, userAgent);
+    let reason: string | undefined;
+    try {
+      reason = await checkReachable(url, signals.stop, userAgent);
+    } catch (error) {
+      const signal = signals.received();
+      if (signal) return fail(`stopped by ${signal} before anything was sent`, EXIT_SIGNAL[signal] ?? 128);
+      throw error;
+    }
     if (reason !== undefined) return fail(`cannot reach ${url}: ${reason}`);
   }
 
@@ -118,7 +125,9 @@ export async function runVerify(argv: readonly string[], env: Environment, io: V
   const summary = countResults(reportedSteps);
   const signal = signals.received();
   const outcome: Outcome = signal ? 'interrupted' : result.unreachable !== null ? 'unreachable' : summary.differs > 0 ? 'drift' : 'same';
-  const exitCode = signal ? (EXIT_SIGNAL[signal] ?? 128) : outcome === 'unreachable' ? EXIT_USAGE : outcome === 'drift' ? EXIT_DRIFT : EXIT_SAME;
+  const verdict = signal ? (EXIT_SIGNAL[signal] ?? 128) : outcome === 'unreachable' ? EXIT_USAGE : outcome === 'drift' ? EXIT_DRIFT : EXIT_SAME;
+  // A key left active must not pass unnoticed in CI, whatever the comparison found.
+  const exitCode = cleanup.failed.length > 0 && verdict === EXIT_SAME ? EXIT_DRIFT : verdict;
   const propagation = (side: 'mock' | 'target') => {
     const outcome = result.outcomes.get('gateway.propagation');
     const observation = outcome?.kind === 'ran' ? outcome[side] : undefined;

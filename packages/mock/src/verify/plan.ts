@@ -2,7 +2,7 @@
 // variable ($LANGWATCH_API_KEY), what the run would learn by the step that teaches it ({vk.id}),
 // made-up credentials by what they are.
 import type { VerifySettings } from './args.js';
-import { createPlanContext } from './context.js';
+import { createPlanContext, planPath } from './context.js';
 import { MADE_UP_LABELS } from './scenario/helpers.js';
 import { joinUrl } from './target-side.js';
 import type { Part, Plane, Step } from './step.js';
@@ -19,7 +19,7 @@ export function renderPlan(steps: readonly Step[], settings: VerifySettings, ski
     const reason = skipped.get(step.part);
     const request = step.request(context);
     lines.push(`${step.id}: ${step.title}${reason ? `  [skipped: ${reason}]` : ''}`);
-    lines.push(`  ${request.method} ${joinUrl(urls[request.plane] ?? `<${request.plane}>`, request.path)}`);
+    lines.push(`  ${request.method} ${joinUrl(urls[request.plane] ?? `<${request.plane}>`, planPath(request.path))}`);
     for (const [name, value] of Object.entries(request.headers ?? {})) lines.push(`  ${name}: ${labelled(value)}`);
     if (request.body !== undefined) lines.push(`  content-type: application/json`, `  ${JSON.stringify(request.body)}`);
     if (step.pollUntilRejected) lines.push(`  (repeated until the answer is not 200, for up to ${settings.propagationTimeoutMs / 1000} s)`);

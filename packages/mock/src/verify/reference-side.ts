@@ -54,15 +54,7 @@ export function createReference(options: ReferenceOptions = {}): Reference {
     credentials: {
       projectKey: project.apiKey,
       adminKey: demo.admin_api_key.token,
-      providerCredentialId: providerCredentialOf(world),
+      providerCredentialId: project.providerCredentialId,
     },
   };
-}
-
-/** The default project's first provider credential. */
-function providerCredentialOf(world: ReturnType<typeof createWorld<typeof defaultFamilies>>): string {
-  const state = world.mocks.langwatch.snapshot() as { providerCredentials?: Map<string, { id: string; projectId: string }> };
-  const projectId = world.credentials.project.id;
-  for (const credential of state.providerCredentials?.values() ?? []) if (credential.projectId === projectId) return credential.id;
-  return 'no-provider-credential';
 }

@@ -6,6 +6,7 @@ import type { CleanupReport } from './cleanup.js';
 import { compareObservations, formatSeconds, type PropagationBound } from './compare.js';
 import { explain, type Explained } from './explain.js';
 import type { Shown } from './known-differences.js';
+import { planPath } from './context.js';
 import type { Observation } from './observation.js';
 import type { StepOutcome } from './runner.js';
 import type { Method, Part, Plane, Step, StepContext } from './step.js';
@@ -65,7 +66,7 @@ export interface VerifyReport {
 
 export function reportStep(step: Step, outcome: StepOutcome | undefined, plan: StepContext, bound: PropagationBound): ReportedStep {
   const request = step.request(plan);
-  const base = { id: step.id, part: step.part, title: step.title, method: request.method, plane: request.plane, path: request.path };
+  const base = { id: step.id, part: step.part, title: step.title, method: request.method, plane: request.plane, path: planPath(request.path) };
   if (outcome === undefined || outcome.kind !== 'ran') {
     return { ...base, result: outcome?.kind === 'skipped' ? 'skipped' : 'not_run', reason: outcome?.reason ?? 'not reached', mock: null, target: null, differences: [] };
   }

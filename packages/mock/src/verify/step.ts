@@ -2,8 +2,6 @@
 // what it learns from the answer, the state facts both sides must agree on, and how much of the
 // answer's shape and which formats to compare. The runner sends it to both sides; the comparator
 // reads the rest.
-import type { FormatChecks } from './format-rules.js';
-
 /** A group of steps that needs its own credentials, and is skipped (and reported) without them. */
 export type Part = 'virtual-keys' | 'admin' | 'vine';
 
@@ -78,6 +76,17 @@ export type ShapeRule =
   | 'top-level'
   /** A list: its top-level fields, and the item this run created, found by id. */
   | { list: string; item: ValueName };
+
+export interface FormatRule {
+  /** What the value must be, in words, for the report. */
+  describe: string;
+  /** A credential: the report shows its shape (length, scheme), never its text. */
+  secret?: boolean;
+  check(value: unknown, context: StepContext, body: unknown): boolean;
+}
+
+/** Path in a body (`virtual_key.id`, `data[@vk.id].created_at`) → the rule its value must follow (format-rules.ts has them). */
+export type FormatChecks = Readonly<Record<string, FormatRule>>;
 
 export type ResourceKind = 'virtual-key' | 'api-key' | 'vine-key';
 
