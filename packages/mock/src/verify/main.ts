@@ -2,22 +2,20 @@
 // the report. Returns the exit status; process.ts adds signals.
 import { UsageError } from '../cli/args.js';
 import { cliVersion } from '../cli/main.js';
-import { DEFAULT_PROPAGATION_MS } from '../core/langwatch/create.js';
 import { parseVerifyArgs, type VerifySettings } from './args.js';
+import { buildReport, EXIT_SAME, EXIT_SIGNAL, EXIT_USAGE } from './build-report.js';
 import { cleanUp, createRegistry, type CleanupReport } from './cleanup.js';
-import type { PropagationBound } from './compare.js';
 import { createPlanContext, createSideContext } from './context.js';
 import { verifyHelpText } from './help.js';
 import { createOutputGuard } from './output.js';
 import { credentialsFrom, skippedParts, type Environment } from './parts.js';
 import { renderPlan } from './plan.js';
 import { createReference } from './reference-side.js';
-import { countResults, reportStep, type Outcome, type VerifyReport } from './report.js';
 import { renderTable } from './render-table.js';
 import { runScenario, type RunResult } from './runner.js';
 import { PARTS, scenario } from './scenario/index.js';
 import type { CredentialName, Step } from './step.js';
-import { checkReachable, createTargetSide } from './target-side.js';
+import { createTargetSide, firstUnreachable } from './target-side.js';
 
 export interface VerifyIo {
   out(text: string): void;
@@ -32,14 +30,6 @@ export interface VerifySignals {
   /** The signal that stopped the run, if one did. */
   received(): NodeJS.Signals | undefined;
 }
-
-export const EXIT_SAME = 0;
-export const EXIT_DRIFT = 1;
-export const EXIT_USAGE = 2;
-const EXIT_SIGNAL: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
-
-/** The documented bound on propagation ("within ~60s"), with the "~" as 10 %. */
-export const PROPAGATION_BOUND: PropagationBound = { boundMs: DEFAULT_PROPAGATION_MS, slack: 0.1 };
 
 export async function runVerify(argv: readonly string[], env: Environment, io: VerifyIo, signals: VerifySignals, steps: readonly Step[] = scenario): Promise<number> {
   const guard = createOutputGuard();
@@ -76,19 +66,17 @@ export async function runVerify(argv: readonly string[], env: Environment, io: V
 
   const userAgent = `revokit-mock-verify/${cliVersion()}`;
   const urls = { api: settings.target, gateway: settings.gateway, ...(settings.vine ? { vine: settings.vine } : {}) };
-  const used = new Set(steps.filter((step) => !skipped.has(step.part)).map((step) => urls[step.request(createPlanContext(runName)).plane as keyof typeof urls]));
-  for (const url of used) {
-    if (url === undefined) continue;
-    let reason: string | undefined;
-    try {
-      reason = await checkReachable(url, signals.stop, userAgent);
-    } catch (error) {
-      const signal = signals.received();
-      if (signal) return fail(`stopped by ${signal} before anything was sent`, EXIT_SIGNAL[signal] ?? 128);
-      throw error;
-    }
-    if (reason !== undefined) return fail(`cannot reach ${url}: ${reason}`);
+  const plan = createPlanContext(runName);
+  const used = new Set(steps.filter((step) => !skipped.has(step.part)).map((step) => urls[step.request(plan).plane as keyof typeof urls]!));
+  let unreachable: Awaited<ReturnType<typeof firstUnreachable>>;
+  try {
+    unreachable = await firstUnreachable(used, signals.stop, userAgent);
+  } catch (error) {
+    const signal = signals.received();
+    if (signal) return fail(`stopped by ${signal} before anything was sent`, EXIT_SIGNAL[signal] ?? 128);
+    throw error;
   }
+  if (unreachable) return fail(`cannot reach ${unreachable.url}: ${unreachable.reason}`);
 
   const startedAt = new Date();
   const reference = createReference({ revokedKeyStatus: settings.revokedKeyStatus });
@@ -120,43 +108,9 @@ export async function runVerify(argv: readonly string[], env: Environment, io: V
     return fail(`internal error: ${(crash as Error)?.stack ?? String(crash)}`);
   }
 
-  const plan = createPlanContext(runName);
-  const reportedSteps = steps.map((step) => reportStep(step, result.outcomes.get(step.id), plan, PROPAGATION_BOUND));
-  const summary = countResults(reportedSteps);
-  const signal = signals.received();
-  const outcome: Outcome = signal ? 'interrupted' : result.unreachable !== null ? 'unreachable' : summary.differs > 0 ? 'drift' : 'same';
-  const verdict = signal ? (EXIT_SIGNAL[signal] ?? 128) : outcome === 'unreachable' ? EXIT_USAGE : outcome === 'drift' ? EXIT_DRIFT : EXIT_SAME;
-  // A key left active must not pass unnoticed in CI, whatever the comparison found.
-  const exitCode = cleanup.failed.length > 0 && verdict === EXIT_SAME ? EXIT_DRIFT : verdict;
-  const propagation = (side: 'mock' | 'target') => {
-    const outcome = result.outcomes.get('gateway.propagation');
-    const observation = outcome?.kind === 'ran' ? outcome[side] : undefined;
-    return observation?.kind === 'answered' ? observation.propagation : null;
-  };
-  const report: VerifyReport = {
-    report_version: 1,
-    tool: `revokit-mock verify ${cliVersion()}`,
-    started_at: startedAt.toISOString(),
-    finished_at: new Date().toISOString(),
-    target: { api: settings.target, gateway: settings.gateway, vine: settings.vine ?? null },
-    reference: { revoked_status: settings.revokedKeyStatus, propagation_ms: DEFAULT_PROPAGATION_MS },
-    outcome,
-    exit_code: exitCode,
-    error: signal ? `stopped by ${signal}` : result.unreachable,
-    parts: PARTS.map((name) => ({ name, ran: !skipped.has(name), skipped_because: skipped.get(name) ?? null })),
-    summary,
-    propagation: {
-      bound_ms: PROPAGATION_BOUND.boundMs,
-      timeout_ms: settings.propagationTimeoutMs,
-      mock_ms: propagation('mock') && Math.round(propagation('mock')!.elapsedMs),
-      target_ms: propagation('target') && Math.round(propagation('target')!.elapsedMs),
-      target_rejected: propagation('target')?.rejected ?? null,
-    },
-    steps: reportedSteps,
-    cleanup,
-  };
+  const report = buildReport({ settings, steps, skipped, runName, startedAt, result, cleanup, signal: signals.received() });
   io.out(guard.redact(settings.json ? `${JSON.stringify(report, null, 2)}\n` : renderTable(report)));
-  return exitCode;
+  return report.exit_code;
 }
 
 function renderCleanupOnly(cleanup: CleanupReport): string {

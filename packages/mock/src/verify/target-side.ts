@@ -62,8 +62,17 @@ export function reasonOf(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
 }
 
-/** Any HTTP answer from `base` proves it reachable; the first request of a run would fail otherwise, after nothing was created. */
-export async function checkReachable(base: string, signal: AbortSignal, userAgent: string, timeoutMs = 15_000): Promise<string | undefined> {
+/** The first of `urls` that gives no HTTP answer, and why. Asked before the run, so that an unreachable target costs nothing. */
+export async function firstUnreachable(urls: Iterable<string>, signal: AbortSignal, userAgent: string): Promise<{ url: string; reason: string } | undefined> {
+  for (const url of urls) {
+    const reason = await checkReachable(url, signal, userAgent);
+    if (reason !== undefined) return { url, reason };
+  }
+  return undefined;
+}
+
+/** Any HTTP answer from `base` proves it reachable. */
+async function checkReachable(base: string, signal: AbortSignal, userAgent: string, timeoutMs = 15_000): Promise<string | undefined> {
   try {
     const response = await fetch(base, { method: 'GET', headers: { 'user-agent': userAgent }, redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) });
     await response.body?.cancel();
