@@ -89,6 +89,9 @@ describe('the comparison rules', () => {
     expect(compareObservations(timed(60_000), timed(65_999), bound)).toEqual([]);
     expect(compareObservations(timed(60_000), timed(66_001), bound).map((d) => d.message)).toEqual([expect.stringMatching(/^the target took 66\.0 s/)]);
     expect(compareObservations(timed(60_000), timed(90_000, false), bound).map((d) => [d.aspect, d.target])).toEqual([['propagation', 'accepted after 90.0 s']]);
+    // The last try was accepted: its status differs too, and the time is still reported.
+    const accepted = observe(s, s.request(c), answer(200, {}), c, { elapsedMs: 90_000, attempts: 100, rejected: false });
+    expect(compareObservations(timed(60_000), accepted, bound).map((d) => d.aspect)).toEqual(['status', 'propagation']);
   });
 
   it('a step not run on one side is no difference of its own (the step that failed earlier is)', () => {

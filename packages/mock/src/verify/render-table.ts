@@ -41,7 +41,7 @@ export function renderTable(report: VerifyReport): string {
   if (propagation.mock_ms !== null || propagation.target_ms !== null) {
     const targetPart = propagation.target_ms === null ? 'not measured on the target' : `${propagation.target_rejected ? '' : 'still accepted after '}${formatSeconds(propagation.target_ms)} on the target`;
     const mockPart = propagation.mock_ms === null ? 'not measured on the mock' : `${formatSeconds(propagation.mock_ms)} on the mock`;
-    lines.push(`Propagation: ${targetPart}, ${mockPart} (documented bound ~${formatSeconds(propagation.bound_ms)}).`);
+    lines.push(`Propagation: ${targetPart}, ${mockPart} (documented bound ~${propagation.bound_ms / 1000} s).`);
   }
   const revokedAtEnd = cleanup.created.filter((entry) => entry.revoked_by === 'cleanup').length;
   const revoked = cleanup.created.filter((entry) => entry.revoked_by !== null).length;

@@ -8,6 +8,9 @@ import { pollUntilRejected } from './poll.js';
 import { TargetUnreachable, type Side } from './side.js';
 import { MissingValue, type Answer, type Part, type Step, type StepRequest } from './step.js';
 
+/** How long the mock's gateway is polled, on its own clock, whatever `--propagation-timeout` says. */
+const MOCK_POLL_LIMIT_MS = 600_000;
+
 export interface Participant {
   side: Side;
   context: SideContext;
@@ -84,7 +87,9 @@ async function runOn({ side, context }: Participant, step: Step, answeredAt: Map
       const from = answeredAt.get(step.pollUntilRejected.from);
       if (from === undefined) return { kind: 'not-run', reason: `${step.pollUntilRejected.from} was not answered here` };
       if (isTarget) options.onWaiting?.(step, options.propagationTimeoutMs);
-      ({ answer, propagation } = await pollUntilRejected(side, request, from, options.propagationTimeoutMs, signal));
+      // The mock's time costs nothing: it is never cut short by a timeout chosen for the target.
+      const timeoutMs = isTarget ? options.propagationTimeoutMs : Math.max(options.propagationTimeoutMs, MOCK_POLL_LIMIT_MS);
+      ({ answer, propagation } = await pollUntilRejected(side, request, from, timeoutMs, signal));
     } else answer = await side.send(request, signal);
   } catch (error) {
     if (isTarget && step.creates) options.registry.answerLost = true;
