@@ -91,10 +91,10 @@ describe('clock', () => {
 });
 
 describe('creating entities', () => {
-  it('POST /__mock/langwatch/projects → 201 { id, api_key }, a key that authenticates', async () => {
+  it('POST /__mock/langwatch/projects → 201 { id, api_key, provider_credential_id }, a key that authenticates', async () => {
     const reply = await api.post('/__mock/langwatch/projects');
     expect(reply).toMatchObject({ status: 201, body: { id: expect.stringMatching(/^project_/), api_key: expect.stringMatching(/^sk-lw-[A-Za-z0-9]+$/) } });
-    expect(Object.keys(reply.body)).toEqual(['id', 'api_key']);
+    expect(Object.keys(reply.body)).toEqual(['id', 'api_key', 'provider_credential_id']);
     await badField('/__mock/langwatch/projects', { name: 'x' }, 'name', /unknown field/);
   });
 

@@ -31,7 +31,7 @@ export const langwatchFamily: LangWatchFamily = {
       create(mock, input, source) {
         readInput({}, input, source.where, source.naming);
         const project = mock.seed.project();
-        return { id: project.id, api_key: project.apiKey };
+        return { id: project.id, api_key: project.apiKey, provider_credential_id: project.providerCredentialId };
       },
       list: (mock) => {
         const { organizationId, projects } = mock.snapshot();

@@ -7,7 +7,7 @@ import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { createApiKey } from './api-key-create.js';
 import { listApiKeys } from './api-key-list.js';
 import { revokeApiKey } from './api-keys.js';
-import { apiErrorForStatus } from './envelopes.js';
+import { apiErrorFor } from './envelopes.js';
 import { authenticateSecret, type AuthenticateResult } from './gateway/auth.js';
 import { createChatCompletion } from './gateway/chat.js';
 import { createEmbedding } from './gateway/embeddings.js';
@@ -94,7 +94,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     secrets: context.secrets,
     planePrefixes: [gatewayPrefixRule(context)],
     errorResponse: (name, status, message) =>
-      planeOf.get(name) === 'gateway' ? gatewayError(status, gatewayCodeForStatus(status), message) : apiErrorForStatus(status, message),
+      planeOf.get(name) === 'gateway' ? gatewayError(status, gatewayCodeForStatus(status), message) : apiErrorFor(name, status, message),
   });
   const { handle, reject } = base;
 
