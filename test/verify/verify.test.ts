@@ -150,6 +150,28 @@ describe('revokit-mock verify against another revokit-mock', () => {
     expect(await target.control('GET', '/__mock/requests')).toEqual(before);
   });
 
+  it('a target that stops answering mid-run (a create\'s answer lost): exit 2, and the key is found by its name and revoked', async () => {
+    let dropped = false;
+    const proxy = await startProxy(target.url, (exchange) => {
+      if (dropped || exchange.method !== 'POST' || exchange.path !== '/api/gateway/v1/virtual-keys' || exchange.status !== 201) return undefined;
+      dropped = true;
+      return 'drop';
+    });
+    try {
+      const run = keep(await verifyHere(['--target', proxy.url, '--json'], target.env));
+      expect(run.code).toBe(2);
+      const r = report(run.stdout);
+      expect(r.outcome).toBe('unreachable');
+      expect(r.error).toMatch(/^no answer to POST http:\/\/127\.0\.0\.1:\d+\/api\/gateway\/v1\/virtual-keys: /);
+      expect(r.steps.filter((step) => step.result !== 'not_run' && step.result !== 'skipped')).toEqual([]);
+      expect(r.cleanup.created).toEqual([expect.objectContaining({ kind: 'virtual-key', step: 'found by name', revoked_by: 'cleanup' })]);
+      const keys = (await target.control('GET', '/__mock/langwatch/virtual-keys')).body.virtual_keys as Array<{ virtual_key: { id: string }; revoked_at: string | null }>;
+      expect(keys.find((key) => key.virtual_key.id === r.cleanup.created[0]!.id)!.revoked_at).not.toBeNull();
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('SIGINT mid-run (a rotate in flight): the run stops, the virtual key it created is revoked, exit 130', async () => {
     await target.control('POST', '/__mock/faults', { operation_id: 'postApiGatewayV1Virtual-keysByIdRotate', delay_ms: 20_000 });
     const before = (await target.control('GET', '/__mock/requests')).body.langwatch.length as number;

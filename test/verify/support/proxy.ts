@@ -11,8 +11,8 @@ export interface Exchange {
   body: string;
 }
 
-/** Returns the answer to send instead, or undefined to pass it on unchanged. */
-export type Rewrite = (exchange: Exchange) => Partial<Pick<Exchange, 'status' | 'headers' | 'body'>> | undefined;
+/** Returns the answer to send instead, 'drop' to cut the connection (the target acted, the answer is lost), or undefined to pass it on unchanged. */
+export type Rewrite = (exchange: Exchange) => Partial<Pick<Exchange, 'status' | 'headers' | 'body'>> | 'drop' | undefined;
 
 export async function startProxy(target: string, rewrite: Rewrite): Promise<{ url: string; rewritten: Exchange[]; close(): Promise<void> }> {
   const upstream = new URL(target);
@@ -28,6 +28,7 @@ export async function startProxy(target: string, rewrite: Rewrite): Promise<{ ur
           const exchange: Exchange = { method: req.method!, path: req.url!, status: answer.statusCode!, headers: answer.headers, body: Buffer.concat(parts).toString('utf8') };
           const replacement = rewrite(exchange);
           if (replacement) rewritten.push(exchange);
+          if (replacement === 'drop') return void res.socket?.destroy();
           const out = { ...exchange, ...replacement };
           const headers = { ...out.headers };
           delete headers['content-length'];
