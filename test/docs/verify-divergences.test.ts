@@ -20,8 +20,8 @@ function rows(markdown: string): Array<{ section: string; cells: string[] }> {
   });
 }
 
-/** The mock column says it differs (**mock-only**, **partial**), or the real column names a bug the mock does not copy. */
-const marksADifference = ({ cells }: { cells: string[] }) => cells.length === 4 && (/\*\*(mock-only|partial)\*\*/i.test(cells[2]!) || /\*\*(at `[0-9a-f]+` )?a bug/i.test(cells[1]!));
+/** The mock column says it differs (**mock-only**, **partial**, **mock choice**), or the real column names a bug the mock does not copy. */
+const marksADifference = ({ cells }: { cells: string[] }) => cells.length === 4 && (/\*\*(mock-only|partial|mock choice)\*\*/i.test(cells[2]!) || /\*\*(at `[0-9a-f]+` )?a bug/i.test(cells[1]!));
 
 const all = rows(doc);
 const key = (section: string, row: string) => `${section} › ${row}`;

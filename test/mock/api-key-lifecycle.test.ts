@@ -141,6 +141,16 @@ describe('create (POST /api/api-keys)', () => {
   });
 });
 
+describe('revoke (DELETE /api/api-keys/{id}) of the keys create makes', () => {
+  it('refuses a member any service key (it owns none), as production has since 5ebf89d6f4; an admin may', async () => {
+    const member = mock.seed.apiKey({ role: 'member' });
+    const service = mock.seed.apiKey({ ownerUserId: null });
+    const revoke = (token: string) => fetchJson(`${URL}/${service.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect((await revoke(member.token)).body).toEqual({ error: 'Forbidden', message: 'Not authorized to modify this API Key' });
+    expect((await revoke(mock.seed.apiKey({ role: 'admin' }).token)).status).toBe(200);
+  });
+});
+
 describe('list (GET /api/api-keys)', () => {
   it('shows a personal key\'s user its own keys and every service key, newest first, revoked keys left out', async () => {
     const me = mock.seed.apiKey({ ownerUserId: 'user_me' });

@@ -117,6 +117,13 @@ describe('create (POST /api/v1/keys)', () => {
     expect((await detect()).status).toBe(401);
   });
 
+  it('does not enforce scopes: a key without "detect" still detects (the docs say nothing of enforcement)', async () => {
+    const { key } = (await create({ name: 'no scopes', scopes: [] })).body;
+    expect(key.scopes).toEqual([]);
+    const reply = await fetchJson('https://vine.getcourtyard.ai/api/v1/detect', { method: 'POST', headers: { authorization: `Bearer ${key.plaintext}`, 'content-type': 'application/json' }, body: '{"url":"https://a.example/"}' });
+    expect(reply.status).toBe(200);
+  });
+
   it('mints a new key for each create, even with the same name', async () => {
     const [a, b] = [(await create({ name: 'twin' })).body.key, (await create({ name: 'twin' })).body.key];
     expect(a.id).not.toBe(b.id);

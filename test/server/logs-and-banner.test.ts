@@ -65,6 +65,14 @@ describe('banner', () => {
     expect(banner.trimEnd().split('\n\n')).toHaveLength(3);
   });
 
+  it('names the default project\'s provider credential, and every list and create route', () => {
+    const banner = formatBanner(info);
+    expect(banner).toContain(`X-Auth-Token ${server.credentials.project.apiKey}  provider credential ${server.credentials.project.providerCredentialId}`);
+    expect(banner).toContain(`${info.url}/api/gateway/v1/virtual-keys[/{id}[/revoke|rotate]], ${info.url}/api/api-keys[/{id}]`);
+    expect(banner).toContain(`${info.url}/api/v1/keys[/{id}/revoke]`);
+    expect(JSON.parse(formatBannerJson(info)).project).toEqual({ id: server.credentials.project.id, api_key: server.credentials.project.apiKey, provider_credential_id: server.credentials.project.providerCredentialId });
+  });
+
   it('ends with one shell line exporting the variables docs/server.md uses', () => {
     const line = formatBanner(info).trimEnd().split('\n').at(-1)!.trim();
     const { project, demo } = server.credentials;

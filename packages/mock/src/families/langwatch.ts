@@ -98,7 +98,7 @@ export const langwatchFamily: LangWatchFamily = {
     return credentials;
   },
 
-  help: 'the LangWatch API (virtual keys, admin API keys) and its gateway data plane',
+  help: 'the LangWatch API (virtual keys, provider credentials, admin API keys) and its gateway data plane',
   banner: {
     routes: (url, { revokedKeyStatus }) => [
       `LangWatch API       ${url}/api/gateway/v1/virtual-keys[/{id}[/revoke|rotate]], ${url}/api/api-keys[/{id}]`,

@@ -96,9 +96,9 @@ export function createApi(storage: Storage) {
       if (connection.token) headers.authorization = `Bearer ${connection.token}`;
       return send(method, path, headers, body);
     },
-    /** An API or data-plane call, with the credentials a client would send. */
-    service(method: string, path: string, headers: Record<string, string> = {}): Promise<Reply> {
-      return send(method, path, { ...sessionHeaders(true), ...headers });
+    /** An API or data-plane call, with the credentials (and JSON body) a client would send. */
+    service(method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Reply> {
+      return send(method, path, { ...sessionHeaders(true), ...headers }, body);
     },
   };
 }

@@ -113,7 +113,7 @@ function immediateRow(kind: RowKind, id: string, title: string, createdIso: stri
 }
 
 export const adminKeyRow = (listing: ApiKeyListing, now: number): TimelineRow =>
-  immediateRow('admin-key', listing.id, `role ${listing.role}, owner ${listing.owner_user_id}`, listing.created_at, listing.revoked_at, now);
+  immediateRow('admin-key', listing.id, `role ${listing.role}, ${listing.owner_user_id === null ? 'service key' : `owner ${listing.owner_user_id}`}`, listing.created_at, listing.revoked_at, now);
 
 export const vineKeyRow = (listing: VineKeyListing, now: number): TimelineRow =>
   immediateRow('vine-key', listing.id, listing.name, listing.createdAt, listing.revokedAt, now);

@@ -1,7 +1,7 @@
 // Creating entities directly, as a test's arrange step would, or from JSON (control plane, seed
 // file). Both doors share the rules below; nothing is stored unless every option is valid. The
 // entities themselves are made by mint.ts, as the API's own create operations make them.
-import { InputError, joinPath, readInput, rules, type InputSource, type Rule, type Rules } from '../inputs.js';
+import { InputError, joinPath, nameIn, readInput, rules, type InputSource, type Rule, type Rules } from '../inputs.js';
 import { MANAGE_PERMISSION } from './admin-auth.js';
 import { ENVIRONMENTS, formats, type Environment } from './formats.js';
 import { mintApiKey, mintProject, mintProviderCredential, mintVirtualKey } from './mint.js';
@@ -94,10 +94,11 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
   const readBinding = (entry: unknown, at: string, naming: InputSource['naming']): SeedRoleBinding => {
     const binding = readInput(bindingRules, entry, at, naming);
     for (const name of ['role', 'scopeType', 'scopeId'] as const) {
-      if (binding[name] === undefined) throw new InputError(joinPath(at, name), `${joinPath(at, name)} is required`);
+      const field = joinPath(at, nameIn(naming, name));
+      if (binding[name] === undefined) throw new InputError(field, `${field} is required`);
     }
     const onScope = binding.scopeType === 'ORGANIZATION' ? binding.scopeId === state.organizationId : binding.scopeType === 'PROJECT' && state.projects.has(binding.scopeId);
-    if (!onScope) throw new InputError(joinPath(at, 'scopeId'), `${at} is on no scope of this mock: its organization is "${state.organizationId}", it has projects and no teams`);
+    if (!onScope) throw new InputError(joinPath(at, nameIn(naming, 'scopeId')), `${at} is on no scope of this mock: its organization is "${state.organizationId}", it has projects and no teams`);
     return binding;
   };
   const bindings = (naming: InputSource['naming']): Rule<SeedRoleBinding[]> => ({
