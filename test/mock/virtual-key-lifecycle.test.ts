@@ -124,6 +124,12 @@ describe('create (POST /virtual-keys)', () => {
     expect((await create({ name: 'taken', provider_credential_ids: [other.providerCredentialId] }, { 'x-auth-token': other.apiKey })).status).toBe(201);
   });
 
+  it('counts seeded keys\' names too, though seeding itself lets names repeat', async () => {
+    mock.seed.virtualKey();
+    mock.seed.virtualKey();
+    expect((await create({ name: 'Test virtual key' })).status).toBe(409);
+  });
+
   it('checks the provider credentials before the name', async () => {
     await create({ name: 'dup' });
     expect((await create({ name: 'dup', provider_credential_ids: ['nope'] })).status).toBe(400);

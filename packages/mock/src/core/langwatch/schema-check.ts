@@ -2,7 +2,7 @@
 // the app sends back (all of them as a JSON string on the virtual-key routes, the first one on the
 // api-keys route). These few schema kinds produce zod 3.25's issues exactly (keys in its order,
 // its messages), so that a client shows the same error against the mock as against the service.
-// test/mock/zod3-issues.test.ts holds them to zod 3 itself.
+// packages/mock/src/core/langwatch/schema-check.test.ts holds them to zod 3 itself.
 
 /** A zod 3 issue, keys in zod's order. */
 export type Issue = Record<string, unknown>;

@@ -7,9 +7,8 @@ import type { OperationInput } from '../dispatcher.js';
 import type { SpecResponse } from '../spec-response.js';
 import type { LangWatchError } from './envelopes.js';
 import { withProjectCaller } from './project-auth.js';
-import { virtualKeyView, type LangWatchState, type VirtualKeyRecord } from './state.js';
+import { virtualKeyView, type LangWatchContext, type LangWatchState, type VirtualKeyRecord } from './state.js';
 import { ownedKey } from './virtual-keys.js';
-import type { LangWatchContext } from './state.js';
 
 type ListResponse = SpecResponse<operations['getApiGatewayV1Virtual-keys'], LangWatchError>;
 type GetResponse = SpecResponse<operations['getApiGatewayV1Virtual-keysById'], LangWatchError>;

@@ -1,14 +1,14 @@
-// The mock checks LangWatch request bodies with its own small checker (core/langwatch/schema-check.ts),
-// because the messages clients see are zod 3's. This holds it to zod 3.25.76 itself, the version the
+// The mock checks LangWatch request bodies with its own small checker (schema-check.ts), because
+// the messages clients see are zod 3's. This holds it to zod 3.25.76 itself, the version the
 // service ran at 3dca0f685f, on the schemas the service validates with (written here from
 // gateway-platform/[[...route]]/app.ts:217-231, virtualKey.config.ts:34-102 and
 // api-keys/[[...route]]/app.ts:26-45): same verdict, same issues in the same order, same parsed value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod3';
-import { readCreateBody, readUpdateBody } from '@revokit/mock/core/langwatch/virtual-key-body';
-import { readCreateApiKeyBody } from '@revokit/mock/core/langwatch/api-key-body';
-import { defaultConfig, mergeConfig } from '@revokit/mock/core/langwatch/virtual-key-config';
+import { readCreateApiKeyBody } from './api-key-body.js';
+import { readCreateBody, readUpdateBody } from './virtual-key-body.js';
+import { defaultConfig, mergeConfig } from './virtual-key-config.js';
 
 const guardrailRef = z.object({ id: z.string(), evaluator: z.string() });
 const policyRule = z.object({ deny: z.array(z.string()).default([]), allow: z.array(z.string()).nullable().default(null) });
