@@ -3,9 +3,13 @@ import type { AnyFamily } from '../families/family.js';
 import { defaultFamilies } from '../families/index.js';
 
 export const helpText = (families: readonly AnyFamily[] = defaultFamilies): string => `Usage: revokit-mock [flags]
+       revokit-mock verify --target <url> [flags]
 
 Serves stateful mocks of ${listOf(families.map((family) => family.help))} on one port,
 with a control plane under /__mock/ and a dashboard at /__mock/ui.
+
+revokit-mock verify runs the key lifecycle against a live service and against this mock, and
+reports every difference (revokit-mock verify --help).
 
 Flags:
   --host <host>            address to listen on (default 127.0.0.1)

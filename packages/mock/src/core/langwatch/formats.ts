@@ -25,3 +25,18 @@ export const formats = {
   /** "req_" + 30 lowercase hex (15 random bytes), as the gateway mints request ids. */
   requestId: () => `req_${randomString('0123456789abcdef', 30)}`,
 } as const;
+
+/**
+ * What each kind of value looks like when the real service sends it: wider than what the mock
+ * mints where the real alphabet is (row ids are Prisma nanoid()s, which may hold "_" and "-").
+ * `revokit-mock verify` holds a live service's answers to these; formats.test.ts the mock's own.
+ */
+export const patterns = {
+  virtualKeyId: /^vk_[A-Za-z0-9_-]{22}$/,
+  /** lw_vk_{env}_ + a 26-character Crockford ULID. */
+  virtualKeySecret: /^lw_vk_(?:live|test)_[0-9A-HJKMNP-TV-Z]{26}$/,
+  projectApiKey: /^sk-lw-[A-Za-z0-9]{48}$/,
+  apiKeyToken: /^sk-lw-[A-Za-z0-9]{16}_[A-Za-z0-9]{48}$/,
+  apiKeyRowId: /^[A-Za-z0-9_-]{21}$/,
+  requestId: /^req_[0-9a-f]{30}$/,
+} as const;

@@ -17,3 +17,13 @@ export const formats = {
   keyId: () => `c${randomString(LOWER_ALPHANUMERIC, 24)}`,
   plaintext: (environment: Environment) => `vine_${environment}_${randomString(BASE62, 32)}`,
 } as const;
+
+/**
+ * What Vine's values look like, as far as its docs show them (the plaintext's length is not
+ * documented, so none is required); the id's length is the mock's guess. `revokit-mock verify`
+ * holds a live service's answers to these; formats.test.ts the mock's own.
+ */
+export const patterns = {
+  keyId: /^c[0-9a-z]{24}$/,
+  plaintext: /^vine_(?:live|test)_[A-Za-z0-9]+$/,
+} as const;
