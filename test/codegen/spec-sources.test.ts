@@ -74,6 +74,13 @@ describe('spec edits', () => {
     expect(created.properties.apiKey.required).toEqual(['id', 'name', 'createdAt']);
   });
 
+  it('ApiKeyInfo answers with the role CUSTOM too; a request still takes only the three built-in roles', () => {
+    const listed = keys.components.schemas.ApiKeyInfo.properties.roleBindings.items.properties.role;
+    expect(listed.enum).toEqual(['ADMIN', 'MEMBER', 'VIEWER', 'CUSTOM']);
+    const requested = bodyOf(keys.paths['/api/api-keys'].post).properties.bindings.items.properties.role;
+    expect(requested.enum).toEqual(['ADMIN', 'MEMBER', 'VIEWER']);
+  });
+
   it('createApiKey does not require bindings (service keys take none)', () => {
     const body = bodyOf(keys.paths['/api/api-keys'].post);
     expect(body.required).toEqual(['name']);

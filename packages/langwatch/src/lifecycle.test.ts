@@ -376,6 +376,13 @@ describe('validators', () => {
     expect(error).toMatchObject({ path });
   });
 
+  it('validators accept a listed binding with the role CUSTOM (a key made in the UI\'s restricted mode), and nothing beyond', async () => {
+    const withRole = (role: string) => json(200, { data: [{ ...apiKeysBody.data[0], roleBindings: [{ id: 'rb_1', role, scopeType: 'PROJECT', scopeId: 'project_1' }] }] });
+    const { lw } = setup([withRole('CUSTOM'), withRole('OWNER')], { validators: langwatchValidators });
+    await expect(lw.apiKeys.list()).resolves.toMatchObject({ data: [{ roleBindings: [{ role: 'CUSTOM' }] }] });
+    await expect(lw.apiKeys.list()).rejects.toMatchObject({ path: 'data[0].roleBindings[0].role' });
+  });
+
   it('a create answered 200 instead of 201 is not what the spec promises', async () => {
     const { lw } = setup([json(200, createdKey)], { validators: langwatchValidators });
     const error = (await lw.virtualKeys.create(newKey).catch((e: unknown) => e)) as ResponseValidationError;

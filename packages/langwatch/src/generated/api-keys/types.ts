@@ -64,7 +64,7 @@ export interface components {
             roleBindings: {
                 id: string;
                 /** @enum {string} */
-                role: "ADMIN" | "MEMBER" | "VIEWER";
+                role: "ADMIN" | "MEMBER" | "VIEWER" | "CUSTOM";
                 /** @enum {string} */
                 scopeType: "ORGANIZATION" | "TEAM" | "PROJECT";
                 scopeId: string;
