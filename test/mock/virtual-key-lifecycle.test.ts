@@ -130,6 +130,19 @@ describe('create (POST /virtual-keys)', () => {
     expect((await create({ name: 'Test virtual key' })).status).toBe(409);
   });
 
+  it('ignores Idempotency-Key, as the spec-era route did: the same key twice mints two keys, and a repeated name is a 409, not a replay', async () => {
+    const headers = { 'x-auth-token': projectKey(), 'idempotency-key': 'create-checkout-1' };
+    const first = await create({ name: 'checkout' }, headers);
+    const second = await create({ name: 'checkout-2' }, headers);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.virtual_key.id).not.toBe(first.body.virtual_key.id);
+    expect(second.body.secret).not.toBe(first.body.secret);
+    expect(second.headers.get('x-idempotent-replay')).toBeNull();
+    const replay = await create({ name: 'checkout' }, headers);
+    expect(replay.status).toBe(409);
+    expect((await call('GET', '')).body.data.map((key: { name: string }) => key.name)).toEqual(['checkout-2', 'checkout']);
+  });
+
   it('checks the provider credentials before the name', async () => {
     await create({ name: 'dup' });
     expect((await create({ name: 'dup', provider_credential_ids: ['nope'] })).status).toBe(400);
