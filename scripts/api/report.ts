@@ -43,10 +43,18 @@ export function apiReport({ name, dir, entries }: PackageApiInput): string {
     return { entry, exports };
   });
 
+  // The same specifier under another condition (@revokit/mock's "require" types) lists only what differs.
+  const seenBySpecifier = new Map<string, Set<ts.Symbol>>();
   for (const { entry, exports } of perEntry) {
     const lines: string[] = [];
+    const seen = seenBySpecifier.get(entry.specifier);
+    let same = 0;
     for (const symbol of exports) {
       const target = resolve(checker, symbol);
+      if (seen?.has(target)) {
+        same += 1;
+        continue;
+      }
       const declarations = target.declarations ?? [];
       const origin = declarations[0]?.getSourceFile();
       if (origin && !ownFile(origin)) {
@@ -59,6 +67,8 @@ export function apiReport({ name, dir, entries }: PackageApiInput): string {
         collectReferences(checker, declaration, ownFile, exported, referenced);
       }
     }
+    if (same > 0) lines.push(`// and ${same} more exports, the same as above`);
+    if (!seen) seenBySpecifier.set(entry.specifier, new Set(exports.map((symbol) => resolve(checker, symbol))));
     const label = entry.conditions.length > 0 ? ` (${entry.conditions.join(', ')})` : '';
     sections.push(`## \`${entry.specifier}\`${label}\n\n\`\`\`ts\n${lines.join('\n')}\n\`\`\`\n`);
   }

@@ -26,11 +26,11 @@ const readLangWatchError: ReadErrorEnvelope = (body) => ({ code: body.error, mes
 
 export interface LangWatchClientOptions extends TransportOptions {
   /** Project key (sk-lw-…, no underscore after the prefix), sent as X-Auth-Token on the virtual-key routes. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Admin key (sk-lw-{id}_{secret}), sent as Authorization: Bearer on /api/api-keys. */
-  adminApiKey?: string;
+  adminApiKey?: string | undefined;
   /** Check every 2xx body against the spec: `langwatchValidators` from `@revokit/langwatch/validators` (brings zod). */
-  validators?: ResponseValidators<'langwatch'>;
+  validators?: ResponseValidators<'langwatch'> | undefined;
 }
 
 export interface LangWatchClient {

@@ -10,13 +10,13 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 
 export interface TransportOptions {
   /** Service root; a path prefix is kept (`http://localhost:4010/langwatch`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** fetch implementation; defaults to the global fetch, looked up at call time. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Per-attempt timeout in milliseconds. Default 60 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt, for operations that may be retried. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
 }
 
 /** What the runtime needs to know of the client it configures. */
@@ -29,9 +29,9 @@ export interface ClientInfo {
 
 export interface CallOptions {
   /** Aborting rejects the call with `signal.reason`. */
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
 }
 
 export interface ResolvedTransportOptions {

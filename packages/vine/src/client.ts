@@ -24,9 +24,9 @@ export interface VineClientOptions extends TransportOptions {
    * Vine API key (vine_live_… / vine_test_…), sent as Authorization: Bearer when given.
    * The revoke operation declares `security: []`, so without one nothing is sent.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Check every 2xx body against the spec: `vineValidators` from `@revokit/vine/validators` (brings zod). */
-  validators?: ResponseValidators<'vine'>;
+  validators?: ResponseValidators<'vine'> | undefined;
 }
 
 export interface VineClient {

@@ -7,20 +7,20 @@ import { tokenOf, virtualKeyView, type ApiKeyRole, type LangWatchContext, type P
 
 export interface SeedVirtualKeyOptions {
   /** Default: the default project. */
-  projectId?: string;
-  name?: string;
-  description?: string | null;
-  environment?: Environment;
-  principalUserId?: string | null;
-  providerCredentialIds?: string[];
+  projectId?: string | undefined;
+  name?: string | undefined;
+  description?: string | null | undefined;
+  environment?: Environment | undefined;
+  principalUserId?: string | null | undefined;
+  providerCredentialIds?: string[] | undefined;
 }
 
 export interface SeedApiKeyOptions {
-  role?: ApiKeyRole;
+  role?: ApiKeyRole | undefined;
   /** Default: ["organization:manage"]. */
-  permissions?: string[];
+  permissions?: string[] | undefined;
   /** Default: a new user. */
-  ownerUserId?: string;
+  ownerUserId?: string | undefined;
 }
 
 export interface SeededVirtualKey {

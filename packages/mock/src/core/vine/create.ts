@@ -13,15 +13,15 @@ import { keyPrefixOf, type VineState } from './state.js';
 
 export interface VineCoreOptions {
   /** A clock to share with other mocks, or the mode of a new one (default "system"). */
-  clock?: MockClock | ClockMode;
+  clock?: MockClock | ClockMode | undefined;
   /** Journal capacity (default 1000). */
-  journalSize?: number;
+  journalSize?: number | undefined;
 }
 
 export interface SeedVineKeyOptions {
-  name?: string;
+  name?: string | undefined;
   /** Default "test", as on Vine's create. */
-  env?: Environment;
+  env?: Environment | undefined;
 }
 
 export interface SeededVineKey {
