@@ -12,9 +12,12 @@ function readmeCodeBlocks(): string[] {
   );
 }
 
-it.each(['readme-example.test.ts', 'frozen-clock-example.test.ts'])('README shows %s verbatim', (file) => {
-  expect(readmeCodeBlocks()).toContain(read(`./${file}`).trim());
-});
+it.each(['readme-example.test.ts', 'frozen-clock-example.test.ts', '../recipes/vitest-sessions/global-setup.ts', '../recipes/vitest-sessions/session.ts', '../recipes/vitest-sessions/rotate.spec.ts'])(
+  'README shows %s verbatim',
+  (file) => {
+    expect(readmeCodeBlocks()).toContain(read(`./${file}`).trim());
+  },
+);
 
 it('the unhandled-request guard listens exactly as the README suite does', () => {
   const listenCall = (file: string) => /server\.listen\(onUnhandled\('\w+'\)\)/.exec(read(`./${file}`))?.[0];
