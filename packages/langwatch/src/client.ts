@@ -78,7 +78,7 @@ export function createLangWatchClient(options: LangWatchClientOptions = {}): Lan
     const init: RequestInit = { method, headers, redirect: 'error' };
     return async (id: string, callOptions?: CallOptions): Promise<T> => {
       requireCredential(credential, rule, name);
-      return request<T>(context, { ...call, init, path: path.replace('{id}', checkIdParam(id, 'id', KEY_PREFIXES)) }, callOptions);
+      return request<T>(context, { ...call, name, init, path: path.replace('{id}', checkIdParam(id, 'id', KEY_PREFIXES)) }, callOptions);
     };
   };
   const project = [apiKey, PROJECT_KEY, apiKey ? { 'X-Auth-Token': apiKey } : {}] as [string | undefined, CredentialRule, Record<string, string>];

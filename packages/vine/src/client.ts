@@ -53,7 +53,7 @@ export function createVineClient(options: VineClientOptions = {}): VineClient {
     keys: {
       async revoke(id, callOptions) {
         const path = REVOKE_KEY.path.replace('{id}', checkIdParam(id, 'id', KEY_PREFIXES));
-        return request<RevokeKeyResponse>(context, { operation: REVOKE_KEY.operation, policy: 'idempotent', init, path }, callOptions);
+        return request<RevokeKeyResponse>(context, { operation: REVOKE_KEY.operation, name: 'keys.revoke', policy: 'idempotent', init, path }, callOptions);
       },
     },
   };
