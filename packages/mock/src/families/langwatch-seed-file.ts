@@ -1,5 +1,6 @@
 // The LangWatch section of a seed file. Virtual keys pick their project by a `ref` declared
-// under `projects`, since ids are minted at start and cannot be known in advance.
+// under `projects` (a project's id may be minted at start). Any entity may fix its id and its
+// credential (checked by the seeders' rules), so that a suite can keep them in its .env.
 import { InputError, joinPath, readInput, rules } from '../core/inputs.js';
 import type { LangWatchCore } from '../core/langwatch/create.js';
 
@@ -31,10 +32,12 @@ export function seedSection(mock: LangWatchCore, section: unknown, where: string
   const projectIds = new Map<string, string>();
   (entities.projects ?? []).forEach((entry, i) => {
     const at = joinPath(joinPath(where, 'projects'), i);
-    const { ref } = readInput({ ref: rules.nonEmptyString }, entry, at, 'camel');
+    if (!rules.object.accepts(entry)) throw new InputError(at, `${at} must be a JSON object`);
+    const { ref, ...given } = entry;
     if (ref === undefined) throw new InputError(joinPath(at, 'ref'), `${at}.ref is required (a name for virtual_keys[].project)`);
+    if (!rules.nonEmptyString.accepts(ref)) throw new InputError(joinPath(at, 'ref'), `${at}.ref must be ${rules.nonEmptyString.expected}`);
     if (projectIds.has(ref)) throw new InputError(joinPath(at, 'ref'), `${at}.ref "${ref}" is declared twice`);
-    const project = mock.seed.project();
+    const project = mock.seed.project(given, snake(at));
     projectIds.set(ref, project.id);
     seeded.projects.push({ ref, id: project.id, api_key: project.apiKey });
   });

@@ -2,7 +2,6 @@
 import { createLangWatchCore, type LangWatchCore } from '../core/langwatch/create.js';
 import { langWatchBaseUrls } from '../core/langwatch/routes.js';
 import { virtualKeyView, type VirtualKeyRecord } from '../core/langwatch/state.js';
-import { readInput } from '../core/inputs.js';
 import type { CredentialsPart, Family } from './family.js';
 import { seedSection, type LangWatchSeeded } from './langwatch-seed-file.js';
 
@@ -28,8 +27,7 @@ export const langwatchFamily: LangWatchFamily = {
   entities: {
     projects: {
       create(mock, input, source) {
-        readInput({}, input, source.where, source.naming);
-        const project = mock.seed.project();
+        const project = mock.seed.project(input, source);
         return { id: project.id, api_key: project.apiKey };
       },
       list: (mock) => [...mock.snapshot().projects.values()].map((p) => ({ id: p.id, api_key: p.apiKey })),
