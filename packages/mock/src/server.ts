@@ -17,6 +17,8 @@ import { createRequestLog, type LogFormat } from './server/wire/request-log.js';
 import { parseSeedPlan } from './server/world/seed-plan.js';
 import { createSessions, SESSION_ID, SESSION_ID_RULE, type SessionInfo, type Sessions } from './server/world/sessions.js';
 import { createWorld, type World } from './server/world/world.js';
+import type { IndexFacts } from './server/ui/index-page.js';
+import { packageVersion } from './version.js';
 
 export { InputError } from './core/inputs.js';
 export type { LogFormat } from './server/wire/request-log.js';
@@ -133,6 +135,7 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
   const writeLogLine = options.writeLogLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   let closing = false;
   let controlToken = options.controlToken;
+  let index: IndexFacts | undefined;
   // What the server writes (log lines, 404/405 messages, control-plane errors) may quote a credential of any world.
   const redact = createRedactor([
     { hasFragment: (fragment) => world.secrets.hasFragment(fragment) || sessions.some((w) => w.secrets.hasFragment(fragment)) },
@@ -145,6 +148,14 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     controlToken: () => controlToken,
     log: createRequestLog(options.log ?? 'silent', writeLogLine, redact),
     closing: () => closing,
+    index: () =>
+      (index ??= {
+        version: packageVersion(),
+        operations: world.members.flatMap(({ family, mock }) => mock.routes.map((route) => ({ family: family.name, operation_id: route.name, method: route.method, path: route.path }))),
+        entities: families.flatMap((family) => Object.keys(family.entities).map((entity) => `${family.name}/${entity}`)),
+        requireSession: options.requireSession === true,
+        controlToken: controlToken !== undefined,
+      }),
   });
   // Idle sessions free their memory even if nobody asks for them again.
   const sweeper = setInterval(() => sessions.sweep(), Math.min(sessions.ttlMs, 60_000));
