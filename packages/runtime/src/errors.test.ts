@@ -68,7 +68,7 @@ describe('connection errors', () => {
     expect(error).toBeInstanceOf(RevokitError);
     expect(error.name).toBe('ApiTimeoutError');
     expect(error.timeoutMs).toBe(1500);
-    expect(error.message).toBe('Timed out after 1500 ms');
+    expect(error.message).toBe('timed out after 1500 ms');
   });
 
   it('names the call when it has one: client method, HTTP method, URL and attempts', () => {

@@ -98,21 +98,19 @@ export interface ApiConnectionErrorOptions extends ErrorOptions {
 export class ApiConnectionError extends RevokitError {
   override name = 'ApiConnectionError';
   /** The client method ("virtualKeys.revoke"); undefined on an error not thrown by a client call, as for the fields below. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
   /** HTTP method of the request. */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** URL of the request (no credentials). */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** How many attempts were made, retries included. */
-  readonly attempts: number | undefined;
+  declare readonly attempts: number | undefined;
 
   /** `problem` says what went wrong ("connection error: …"); the message adds the call and its attempts. */
-  constructor(problem: string, { request, ...options }: ApiConnectionErrorOptions = {}) {
-    super(request ? `${request.operation}: ${request.method} ${request.url}: ${problem} (${attemptsText(request)})` : capitalize(problem), options);
-    this.operation = request?.operation;
-    this.method = request?.method;
-    this.url = request?.url;
-    this.attempts = request?.attempts;
+  constructor(problem: string, options: ApiConnectionErrorOptions = {}) {
+    const { request } = options;
+    super(request ? `${request.operation}: ${request.method} ${request.url}: ${problem} (${attemptsText(request)})` : problem, options);
+    Object.assign(this, { operation: request?.operation, method: request?.method, url: request?.url, attempts: request?.attempts });
   }
 }
 
@@ -131,8 +129,6 @@ export class ApiTimeoutError extends ApiConnectionError {
 function attemptsText({ attempts, notRetried }: RequestFacts): string {
   return `${attempts} attempt${attempts === 1 ? '' : 's'}${notRetried ? `; not retried: ${notRetried}` : ''}`;
 }
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface ResponseValidationErrorInit {
   operation: string;

@@ -162,7 +162,7 @@ describe('request', () => {
     const { run } = setup([fetchFailed('ECONNRESET')]);
     const error = (await run('unsent-only', {}, { name: 'virtualKeys.rotate' }).catch((e: unknown) => e)) as ApiConnectionError;
     expect(error.message).toBe(
-      'virtualKeys.rotate: POST https://api.test/things/t1: connection error: fetch failed (ECONNRESET) (1 attempt; not retried: the request may have reached the server, and repeating this operation would repeat its effect)',
+      'virtualKeys.rotate: POST https://api.test/things/t1: connection error: fetch failed (ECONNRESET) (1 attempt; not retried: the request may have reached the server)',
     );
   });
 

@@ -33,7 +33,7 @@ type Failure = { error: ApiError; facts: FailureFacts } | { timeoutMs: number; f
 /** Why a failure that retries could have covered was not retried. */
 const NOT_RETRIED: Record<RetryPolicy, string | undefined> = {
   idempotent: undefined,
-  'unsent-only': 'the request may have reached the server, and repeating this operation would repeat its effect',
+  'unsent-only': 'the request may have reached the server',
 };
 
 export async function request<T>(context: RequestContext, call: OperationCall<T>, options: CallOptions = {}): Promise<T> {
