@@ -15,7 +15,7 @@ import {
 import { langwatchValidators } from '@revokit/langwatch/validators';
 import { createVineClient, type VineClient } from '@revokit/vine';
 import { vineValidators } from '@revokit/vine/validators';
-import { createLangWatchMock, createVineMock } from '@revokit/mock';
+import { createLangWatchMock, createVineMock, onUnhandled } from '@revokit/mock';
 import { expectNoSecrets } from '@revokit/runtime/testing/leak-scan';
 import { checkEveryResponse } from './support/spec-conformance.js';
 import { useServer } from '../server/support/server.js';
@@ -142,7 +142,7 @@ describe('through MSW (createLangWatchMock, createVineMock)', () => {
   const vineMock = createVineMock({ clock: 'frozen' });
   const msw = setupServer(...langwatch.handlers, ...vineMock.handlers);
   checkEveryResponse(msw);
-  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => msw.listen(onUnhandled('error')));
   afterEach(() => {
     langwatch.reset();
     vineMock.reset();

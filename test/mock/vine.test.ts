@@ -2,7 +2,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, createVineClient } from '@revokit/vine';
-import { createVineMock } from '@revokit/mock';
+import { createVineMock, onUnhandled } from '@revokit/mock';
 import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 import { fetchJson } from './support/fetch-json.js';
 
@@ -11,7 +11,7 @@ const mock = createVineMock({ clock: 'frozen' });
 const server = setupServer(...mock.handlers);
 checkEveryResponse(server);
 const vine = createVineClient({ maxRetries: 0 });
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterEach(() => mock.reset());
 afterAll(() => server.close());
 

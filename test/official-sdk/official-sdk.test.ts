@@ -3,7 +3,7 @@
 // MSW and through the server; the mock's journal shows each operation answered 2xx.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLangWatchMock } from '@revokit/mock';
+import { createLangWatchMock, onUnhandled } from '@revokit/mock';
 import { checkEveryResponse } from '../mock/support/spec-conformance.js';
 import { useServer } from '../server/support/server.js';
 import { expectSdkRequests, NINE_OPERATIONS, runNineCalls } from './nine-calls.js';
@@ -12,7 +12,7 @@ describe('through MSW (createLangWatchMock)', () => {
   const mock = createLangWatchMock({ clock: 'frozen' });
   const msw = setupServer(...mock.handlers);
   checkEveryResponse(msw);
-  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => msw.listen(onUnhandled('error')));
   afterAll(() => msw.close());
 
   it('all nine calls of the official SDK succeed', async () => {

@@ -120,7 +120,8 @@ describe('creating entities', () => {
     [{ name: 1 }, 'name', /string/],
     [{ description: 5 }, 'description', /string or null/],
     [{ provider_credential_ids: [1] }, 'provider_credential_ids', /array of strings/],
-    [{ secret: 'x' }, 'secret', /unknown field/],
+    [{ secret: 'x' }, 'secret', /secret must be a virtual-key secret: lw_vk_live_ or lw_vk_test_/],
+    [{ revision: 3 }, 'revision', /unknown field/],
   ])('virtual-keys %j → 400 naming %s', (body, field, message) => badField('/__mock/langwatch/virtual-keys', body, field, message));
 
   it('POST /__mock/langwatch/provider-credentials → 201, a credential a virtual key can be created with', async () => {

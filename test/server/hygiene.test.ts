@@ -26,7 +26,8 @@ async function stateFingerprint() {
 
 describe('status codes', () => {
   it('unknown path: 404 JSON', async () => {
-    for (const path of ['/', '/nope', '/api/v1/key', '/api/v1/keys/a/b/revoke', '/__mock/', '/__mock/health/', '/__mock/nope']) {
+    // (/ and /__mock/ are the index: test/server/index-page.test.ts)
+    for (const path of ['/nope', '/api/v1/key', '/api/v1/keys/a/b/revoke', '/__session/w1/', '/__mock/health/', '/__mock/nope']) {
       const reply = await api.get(path);
       expect(reply.status, path).toBe(404);
       expect(reply.headers['content-type']).toBe('application/json');

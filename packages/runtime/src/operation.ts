@@ -33,6 +33,7 @@ export function defineOperation<T>(context: RequestContext, { name, method, path
       context,
       {
         ...call,
+        name,
         path: hasId ? path.replace('{id}', checkIdParam(id, 'id', secretPrefixes)) : path,
         // A string body: each retry attempt sends it again as it is.
         init: json ? { ...init, body: jsonBody(body, name) } : init,

@@ -5,7 +5,7 @@ import { createAdminKey, listAdminKeys } from './admin-lifecycle-rules.js';
 import { revokeAdminKey, revokeVirtualKey, rotateVirtualKey } from './app-rules.js';
 import type { Answer, Expected, ModelRequest } from './answer.js';
 import { createChatCompletion, createEmbedding, createMessage, listModels, unrouted } from './gateway-rules.js';
-import { ANY, CONTROL_ROUTES, envelopeFor, GATEWAY_PREFIX, matchRoute, UI_PAGES, UI_PREFIX, type Operation } from './routes.js';
+import { ANY, CONTROL_ROUTES, envelopeFor, GATEWAY_PREFIX, matchRoute, INDEX_PATHS, UI_PAGES, UI_PREFIX, type Operation } from './routes.js';
 import { createVineKey, detect, revokeVineKey } from './vine-rules.js';
 import { createVirtualKey, getVirtualKey, listVirtualKeys, updateVirtualKey } from './vk-lifecycle-rules.js';
 import { journal, strangerWorld, type Family, type World } from './world.js';
@@ -28,6 +28,8 @@ export function predictHttp(context: ModelContext, request: ModelRequest, bodyBy
   // Raw non-ASCII in the request target: Node's parser refuses it before any request exists.
   if (/[^\x21-\x7e]/.test(request.url)) return { kind: 'answer', envelope: 'server', status: 400, body: { error: 'bad_request', message: ANY }, connectionClose: true };
   if (bodyBytes > MAX_BODY_BYTES) return { kind: 'answer', envelope: 'server', status: 413, body: { error: 'payload_too_large', message: ANY }, connectionClose: true };
+  // The index, before any session: the fuzz sends it only other methods than GET and HEAD.
+  if (INDEX_PATHS.includes(request.path)) return serverNotAllowed(['GET', 'HEAD']);
   const session = sessionOf(request);
   if (session.kind === 'invalid') return refusedSession({ ...request, path: session.path });
   if (session.kind === 'session') {

@@ -3,7 +3,7 @@
 import type { ModelRequest } from './answer.js';
 import { mangle, resolve, type CredentialRef } from './credentials.js';
 import { gatewaySecret } from './gateway-rules.js';
-import { CONTROL_ROUTES, UI_PAGES, type Plane } from './routes.js';
+import { CONTROL_ROUTES, INDEX_PATHS, UI_PAGES, type Plane } from './routes.js';
 import type { AdminBody, BindingChoice, Credentials, Extras, JunkPath, ProjectHeader, Scheme, Step, Target, VineBody, VkBody } from './steps.js';
 import type { World } from './world.js';
 
@@ -72,8 +72,9 @@ function baseRequest(world: World, step: RequestStep): WireRequest {
       return { method: 'POST', plane: 'vine', target: '/api/v1/detect', headers: { ...json, ...headersOf(world, step.auth) }, body: detectBody(world, step.body), sensitive: false };
     case 'junk': {
       const route = junkPath(world, step.path);
-      // Never a control-plane call that would act (a junk POST /__mock/reset) or the dashboard's page: only their wrong methods.
-      const method = CONTROL_ROUTES[route.path]?.includes(step.method) || (UI_PAGES.includes(route.path) && step.method === 'GET') ? 'PATCH' : step.method;
+      // Never a control-plane call that would act (a junk POST /__mock/reset), the dashboard's page or the index: only their wrong methods.
+      const page = UI_PAGES.includes(route.path) || INDEX_PATHS.includes(route.path);
+      const method = CONTROL_ROUTES[route.path]?.includes(step.method) || (page && step.method === 'GET') ? 'PATCH' : step.method;
       return { method, plane: route.plane, target: route.path, headers: headersOf(world, step.keys), sensitive: route.sensitive };
     }
     case 'big': {

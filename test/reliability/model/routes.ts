@@ -137,6 +137,9 @@ export const CONTROL_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/__mock/operations': ['GET'],
 };
 
+/** The server's index (docs/server.md "Control plane"): GET and HEAD only, answered before any session is chosen. */
+export const INDEX_PATHS: readonly string[] = ['/', '/__mock', '/__mock/'];
+
 /** The dashboard's page (docs/server.md "Dashboard"): GET and HEAD only; any other path under /__mock/ui is a 404. */
 export const UI_PREFIX = '/__mock/ui';
 export const UI_PAGES: readonly string[] = ['/__mock/ui', '/__mock/ui/'];

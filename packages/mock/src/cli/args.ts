@@ -45,6 +45,9 @@ const FLAGS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** Every long flag's name ("port", "no-demo", …). */
+export const FLAG_NAMES: readonly string[] = Object.keys(FLAGS);
+
 const LOG_FORMATS: readonly LogFormat[] = ['pretty', 'json', 'silent'];
 const CLOCK_MODES: readonly ClockMode[] = ['system', 'frozen'];
 

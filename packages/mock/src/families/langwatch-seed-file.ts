@@ -1,6 +1,7 @@
 // The LangWatch section of a seed file. Provider credentials and virtual keys pick their project
-// by a `ref` declared under `projects`, since ids are minted at start and cannot be known in
-// advance; a provider credential may fix its id, for virtual keys to name it.
+// by a `ref` declared under `projects` (a project's id may be minted at start). Any entity may
+// fix its id and its credential (checked by the seeders' rules), so that a suite can keep them
+// in its .env, and virtual keys can name a provider credential.
 import { InputError, joinPath, readInput, rules } from '../core/inputs.js';
 import type { LangWatchCore } from '../core/langwatch/create.js';
 
@@ -42,10 +43,12 @@ export function seedSection(mock: LangWatchCore, section: unknown, where: string
   const projectIds = new Map<string, string>();
   (entities.projects ?? []).forEach((entry, i) => {
     const at = joinPath(joinPath(where, 'projects'), i);
-    const { ref } = readInput({ ref: rules.nonEmptyString }, entry, at, 'camel');
+    if (!rules.object.accepts(entry)) throw new InputError(at, `${at} must be a JSON object`);
+    const { ref, ...given } = entry;
     if (ref === undefined) throw new InputError(joinPath(at, 'ref'), `${at}.ref is required (a name for virtual_keys[].project)`);
+    if (!rules.nonEmptyString.accepts(ref)) throw new InputError(joinPath(at, 'ref'), `${at}.ref must be ${rules.nonEmptyString.expected}`);
     if (projectIds.has(ref)) throw new InputError(joinPath(at, 'ref'), `${at}.ref "${ref}" is declared twice`);
-    const project = mock.seed.project();
+    const project = mock.seed.project(given, snake(at));
     projectIds.set(ref, project.id);
     seeded.projects.push({ ref, id: project.id, api_key: project.apiKey, provider_credential_id: project.providerCredentialId });
   });

@@ -3,7 +3,7 @@ import { createLangWatchCore, type LangWatchCore } from '../core/langwatch/creat
 import { langWatchBaseUrls } from '../core/langwatch/routes.js';
 import { providerCredentialView } from '../core/langwatch/provider-credentials.js';
 import { virtualKeyView, type VirtualKeyRecord } from '../core/langwatch/state.js';
-import { readInput, snakeKeys } from '../core/inputs.js';
+import { snakeKeys } from '../core/inputs.js';
 import type { CredentialsPart, Family } from './family.js';
 import { seedSection, type LangWatchSeeded } from './langwatch-seed-file.js';
 
@@ -29,8 +29,7 @@ export const langwatchFamily: LangWatchFamily = {
   entities: {
     projects: {
       create(mock, input, source) {
-        readInput({}, input, source.where, source.naming);
-        const project = mock.seed.project();
+        const project = mock.seed.project(input, source);
         return { id: project.id, api_key: project.apiKey, provider_credential_id: project.providerCredentialId };
       },
       list: (mock) => {

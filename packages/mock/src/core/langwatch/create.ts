@@ -26,15 +26,15 @@ import { revokeVirtualKey, rotateVirtualKey } from './virtual-keys.js';
 
 export interface LangWatchCoreOptions {
   /** A clock to share with other mocks, or the mode of a new one (default "system"). */
-  clock?: MockClock | ClockMode;
+  clock?: MockClock | ClockMode | undefined;
   /** How long a rotated-out virtual-key secret keeps working (default 24 h). */
-  graceMs?: number;
+  graceMs?: number | undefined;
   /** How long the gateway data plane takes to see a revocation (default 60 s). */
-  propagationMs?: number;
+  propagationMs?: number | undefined;
   /** The status the data plane answers a revoked key with: 401 (default, as the spec says) or 403 (as production answers since August 2026). */
-  revokedKeyStatus?: RevokedKeyStatus;
+  revokedKeyStatus?: RevokedKeyStatus | undefined;
   /** Journal capacity (default 1000). */
-  journalSize?: number;
+  journalSize?: number | undefined;
 }
 
 /** The LangWatch mock without any transport: virtual keys, provider credentials, admin API keys and the gateway data plane. */

@@ -7,6 +7,16 @@ export const ENVIRONMENTS = ['live', 'test'] as const;
 export const CREDENTIAL_FORMATS: readonly RegExp[] = [/sk-lw-[a-z0-9_]+/i, /lw_vk_(?:live|test)_[0-9a-z]+/i];
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+/** What a given id or credential must look like (core/given.ts): the shapes `formats` mints, as the real service mints them (docs/divergences.md). */
+export const shapes = {
+  projectId: [/^project_[0-9A-Za-z_-]{21}$/, 'project_ followed by 21 characters of A-Z a-z 0-9 _ - (a nanoid)'],
+  projectApiKey: [/^sk-lw-[0-9A-Za-z]{48}$/, 'a project key: sk-lw- followed by 48 characters of A-Z a-z 0-9'],
+  virtualKeyId: [/^vk_[0-9A-Za-z_-]{22}$/, 'vk_ followed by 22 characters of A-Z a-z 0-9 _ - (16 random bytes, base64url)'],
+  virtualKeySecret: [/^lw_vk_(live|test)_[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'a virtual-key secret: lw_vk_live_ or lw_vk_test_ followed by a 26-character ULID (Crockford base32, upper case)'],
+  apiKeyRowId: [/^[0-9A-Za-z_-]{21}$/, '21 characters of A-Z a-z 0-9 _ - (a nanoid)'],
+  apiKeyToken: [/^sk-lw-[0-9A-Za-z]{16}_[0-9A-Za-z]{48}$/, 'an admin API key: sk-lw-, 16 characters of A-Z a-z 0-9, _, then 48 more'],
+} as const satisfies Record<string, readonly [RegExp, string]>;
+
 export const formats = {
   virtualKeyId: () => `vk_${randomString(BASE64URL, 22)}`,
   /** lw_vk_{env}_ + ULID: 37 characters, as the real gateway mints them. */

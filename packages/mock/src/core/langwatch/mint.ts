@@ -11,7 +11,7 @@ export interface ProviderCredentialFields {
   slot: string;
   disabled: boolean;
   /** A fixed id (a seed file's); default: a new one. */
-  id?: string;
+  id?: string | undefined;
 }
 
 export function mintProviderCredential(context: LangWatchContext, fields: ProviderCredentialFields, now: number): ProviderCredentialRecord {
@@ -27,12 +27,20 @@ export function mintProviderCredential(context: LangWatchContext, fields: Provid
   return credential;
 }
 
+/** An id or credential a caller gave (core/given.ts has checked it); default: minted. */
+export interface GivenProject {
+  id?: string | undefined;
+  apiKey?: string | undefined;
+  /** The id of the provider credential it starts with. */
+  providerCredentialId?: string | undefined;
+}
+
 /** A project, with the provider credential every project starts with (so that a virtual key can be created in it). */
-export function mintProject(context: LangWatchContext, now: number): { project: Project; providerCredential: ProviderCredentialRecord } {
-  const project = { id: formats.projectId(), apiKey: formats.projectApiKey() };
+export function mintProject(context: LangWatchContext, now: number, given: GivenProject = {}): { project: Project; providerCredential: ProviderCredentialRecord } {
+  const project = { id: given.id ?? formats.projectId(), apiKey: given.apiKey ?? formats.projectApiKey() };
   context.state.projects.set(project.id, project);
   context.secrets.minted(project.apiKey);
-  const providerCredential = mintProviderCredential(context, { projectId: project.id, modelProviderName: 'openai', slot: 'primary', disabled: false }, now);
+  const providerCredential = mintProviderCredential(context, { projectId: project.id, modelProviderName: 'openai', slot: 'primary', disabled: false, id: given.providerCredentialId }, now);
   return { project, providerCredential };
 }
 
@@ -45,12 +53,15 @@ export interface VirtualKeyFields {
   providerCredentialIds: string[];
   /** Sections to merge into the default config. */
   config?: Record<string, unknown>;
+  /** Given by a seed (core/given.ts has checked them); default: minted. */
+  id?: string | undefined;
+  secret?: string | undefined;
 }
 
 /** Revision 1, secret lw_vk_{env}_ + ULID of now: as the service creates a key (virtualKey.service.ts:122-185). */
 export function mintVirtualKey(context: LangWatchContext, fields: VirtualKeyFields, now: number): VirtualKeyRecord {
   const key: VirtualKeyRecord = {
-    id: formats.virtualKeyId(),
+    id: fields.id ?? formats.virtualKeyId(),
     projectId: fields.projectId,
     name: fields.name,
     description: fields.description,
@@ -61,7 +72,7 @@ export function mintVirtualKey(context: LangWatchContext, fields: VirtualKeyFiel
     revision: 1,
     createdAt: now,
     lastUsedAt: null,
-    secret: formats.virtualKeySecret(fields.environment, now),
+    secret: fields.secret ?? formats.virtualKeySecret(fields.environment, now),
     previous: null,
     revokedPrevious: null,
     rotatedAt: [],
@@ -81,14 +92,18 @@ export interface ApiKeyFields {
   /** null: a service key. */
   ownerUserId: string | null;
   expiresAt: number | null;
+  /** Given by a seed (core/given.ts has checked them); default: minted. */
+  id?: string | undefined;
+  lookupId?: string | undefined;
+  secret?: string | undefined;
 }
 
 /** Token sk-lw-{16}_{48}; the row id is unrelated to it (api-key-token.utils.ts:5-66; prisma ApiKey.id @default(nanoid())). */
 export function mintApiKey(context: LangWatchContext, fields: ApiKeyFields, now: number): ApiKeyRecord {
   const key: ApiKeyRecord = {
-    id: formats.apiKeyRowId(),
-    lookupId: formats.apiKeyLookupId(),
-    secret: formats.apiKeySecret(),
+    id: fields.id ?? formats.apiKeyRowId(),
+    lookupId: fields.lookupId ?? formats.apiKeyLookupId(),
+    secret: fields.secret ?? formats.apiKeySecret(),
     name: fields.name,
     description: fields.description,
     role: fields.role,

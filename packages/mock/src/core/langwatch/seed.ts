@@ -1,57 +1,75 @@
 // Creating entities directly, as a test's arrange step would, or from JSON (control plane, seed
 // file). Both doors share the rules below; nothing is stored unless every option is valid. The
 // entities themselves are made by mint.ts, as the API's own create operations make them.
+import { realShape, requireFreeCredential, requireFreeId } from '../given.js';
 import { InputError, joinPath, nameIn, readInput, rules, type InputSource, type Rule, type Rules } from '../inputs.js';
 import { MANAGE_PERMISSION } from './admin-auth.js';
-import { ENVIRONMENTS, formats, type Environment } from './formats.js';
+import { ENVIRONMENTS, formats, shapes, type Environment } from './formats.js';
 import { mintApiKey, mintProject, mintProviderCredential, mintVirtualKey } from './mint.js';
 import { bindingsForPermissions, organizationPermissionsOf } from './permissions.js';
 import { enabledCredentialsOf, providerCredentialView, type ProviderCredentialView } from './provider-credentials.js';
-import { tokenOf, virtualKeyView, type ApiKeyRole, type LangWatchContext, type Project, type RoleBinding, type VirtualKeyView } from './state.js';
+import { heldCredentials, tokenOf, virtualKeyView, type ApiKeyRole, type LangWatchContext, type Project, type RoleBinding, type VirtualKeyView } from './state.js';
 
 /** A project, and the provider credential it starts with. */
 export interface SeededProject extends Project {
   providerCredentialId: string;
 }
 
+export interface SeedProjectOptions {
+  /** Default: minted (project_ + 21 characters). */
+  id?: string | undefined;
+  /** The project key; default: minted (sk-lw- + 48 characters). */
+  apiKey?: string | undefined;
+  /** The id of the provider credential the project starts with; default: minted. */
+  providerCredentialId?: string | undefined;
+}
+
 export interface SeedProviderCredentialOptions {
   /** Default: the default project. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** Default "openai". */
-  modelProviderName?: string;
+  modelProviderName?: string | undefined;
   /** Default "primary"; unique per project and provider. */
-  slot?: string;
+  slot?: string | undefined;
   /** A disabled credential cannot go into a virtual key (default false). */
-  disabled?: boolean;
+  disabled?: boolean | undefined;
   /** A fixed id, so that a seed file's virtual keys can name it. Default: a new one. */
-  id?: string;
+  id?: string | undefined;
 }
 
 export interface SeedVirtualKeyOptions {
   /** Default: the default project. */
-  projectId?: string;
-  name?: string;
-  description?: string | null;
-  environment?: Environment;
-  principalUserId?: string | null;
+  projectId?: string | undefined;
+  name?: string | undefined;
+  description?: string | null | undefined;
+  environment?: Environment | undefined;
+  principalUserId?: string | null | undefined;
   /** Default: the project's first enabled provider credential. Not checked: an arrange step may name any. */
-  providerCredentialIds?: string[];
+  providerCredentialIds?: string[] | undefined;
+  /** Default: minted (vk_ + 22 characters). */
+  id?: string | undefined;
+  /** The key's secret, of its environment (lw_vk_{environment}_ + ULID); default: minted. */
+  secret?: string | undefined;
 }
 
 export type SeedRoleBinding = Omit<RoleBinding, 'id'>;
 
 export interface SeedApiKeyOptions {
   /** The organization role of the key's user (default "admin"). */
-  role?: ApiKeyRole;
+  role?: ApiKeyRole | undefined;
   /** Organization permissions (default ["organization:manage"], or what `bindings` give). */
-  permissions?: string[];
+  permissions?: string[] | undefined;
   /** Default: a new user. null: a service key, owned by no one. */
-  ownerUserId?: string | null;
+  ownerUserId?: string | null | undefined;
   /** Default "Test API key". */
-  name?: string;
-  description?: string | null;
+  name?: string | undefined;
+  description?: string | null | undefined;
   /** Default: ADMIN at the organization when `permissions` include organization:manage. */
-  bindings?: SeedRoleBinding[];
+  bindings?: SeedRoleBinding[] | undefined;
+  /** The row id (the {id} of DELETE /api/api-keys/{id}); default: minted. */
+  id?: string | undefined;
+  /** The token, sk-lw-{lookupId}_{secret}; default: minted. */
+  token?: string | undefined;
 }
 
 export interface SeededVirtualKey {
@@ -67,7 +85,8 @@ export interface SeededApiKey {
 }
 
 export interface LangWatchSeeder {
-  project(): SeededProject;
+  project(options?: SeedProjectOptions): SeededProject;
+  project(input: unknown, source: InputSource): SeededProject;
   /** Throws an InputError (a TypeError) naming the bad option. */
   providerCredential(options?: SeedProviderCredentialOptions): ProviderCredentialView;
   providerCredential(input: unknown, source: InputSource): ProviderCredentialView;
@@ -80,6 +99,10 @@ export interface LangWatchSeeder {
 const ROLES = ['admin', 'member'] as const;
 const BINDING_ROLES = ['ADMIN', 'MEMBER', 'VIEWER'] as const;
 const SCOPE_TYPES = ['ORGANIZATION', 'TEAM', 'PROJECT'] as const;
+
+
+/** "langwatch.virtual_keys[0].secret" (or "seed.virtualKey.secret"), as the caller named it. */
+const fieldOf = (source: InputSource, name: string) => joinPath(source.where, nameIn(source.naming, name));
 
 export function createLangWatchSeeder(context: LangWatchContext, now: () => number, defaultProjectId: () => string): LangWatchSeeder {
   const { state } = context;
@@ -125,6 +148,8 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
     environment: rules.oneOf(ENVIRONMENTS),
     principalUserId: rules.nullableString,
     providerCredentialIds: rules.stringArray,
+    id: realShape(...shapes.virtualKeyId),
+    secret: realShape(...shapes.virtualKeySecret),
   };
   const apiKeyRules = (naming: InputSource['naming']): Rules<SeedApiKeyOptions> => ({
     role: rules.oneOf(ROLES),
@@ -133,12 +158,26 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
     name: rules.string,
     description: rules.nullableString,
     bindings: bindings(naming),
+    id: realShape(...shapes.apiKeyRowId),
+    token: realShape(...shapes.apiKeyToken),
   });
+  const projectRules: Rules<SeedProjectOptions> = {
+    id: realShape(...shapes.projectId),
+    apiKey: realShape(...shapes.projectApiKey),
+    providerCredentialId: credentialRules.id!,
+  };
   const camel = (where: string): InputSource => ({ where, naming: 'camel' });
+  /** A given credential must be no other entity's: the gateway and the app API find keys by it. */
+  const requireFree = (source: InputSource, name: string, credential: string | undefined) => {
+    if (credential !== undefined) requireFreeCredential(fieldOf(source, name), credential, heldCredentials(state));
+  };
 
   return {
-    project() {
-      const { project, providerCredential } = mintProject(context, now());
+    project(input: unknown = {}, source: InputSource = camel('seed.project')): SeededProject {
+      const options = readInput(projectRules, input, source.where, source.naming);
+      if (options.id !== undefined) requireFreeId(fieldOf(source, 'id'), options.id, state.projects.has(options.id), 'project');
+      requireFree(source, 'apiKey', options.apiKey);
+      const { project, providerCredential } = mintProject(context, now(), options);
       return { ...project, providerCredentialId: providerCredential.id };
     },
 
@@ -164,15 +203,24 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
     virtualKey(input: unknown = {}, source: InputSource = camel('seed.virtualKey')): SeededVirtualKey {
       const options = readInput(virtualKeyRules, input, source.where, source.naming);
       const project = options.projectId ?? defaultProjectId();
+      const environment = options.environment ?? 'live';
+      if (options.id !== undefined) requireFreeId(fieldOf(source, 'id'), options.id, state.virtualKeys.has(options.id), 'virtual key');
+      if (options.secret !== undefined && !options.secret.startsWith(`lw_vk_${environment}_`)) {
+        const field = fieldOf(source, 'secret');
+        throw new InputError(field, `${field} is not a secret of the key's environment, ${environment}: give ${fieldOf(source, 'environment')} as the secret's, or a lw_vk_${environment}_ secret`);
+      }
+      requireFree(source, 'secret', options.secret);
       const key = mintVirtualKey(
         context,
         {
           projectId: project,
           name: options.name ?? 'Test virtual key',
           description: options.description ?? null,
-          environment: options.environment ?? 'live',
+          environment,
           principalUserId: options.principalUserId ?? null,
           providerCredentialIds: options.providerCredentialIds ?? enabledCredentialsOf(state, project).slice(0, 1).map((credential) => credential.id),
+          id: options.id,
+          secret: options.secret,
         },
         now(),
       );
@@ -182,6 +230,14 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
     apiKey(input: unknown = {}, source: InputSource = camel('seed.apiKey')): SeededApiKey {
       const options = readInput(apiKeyRules(source.naming), input, source.where, source.naming);
       if (options.bindings) options.bindings = options.bindings.map((entry, i) => readBinding(entry, joinPath(joinPath(source.where, 'bindings'), i), source.naming));
+      if (options.id !== undefined) requireFreeId(fieldOf(source, 'id'), options.id, state.apiKeys.has(options.id), 'API key');
+      requireFree(source, 'token', options.token);
+      // sk-lw-{lookupId}_{secret}: the shape rule has checked both halves. The app API finds a key by its lookup id.
+      const [lookupId, secret] = options.token === undefined ? [undefined, undefined] : options.token.slice('sk-lw-'.length).split('_');
+      if (lookupId !== undefined && [...state.apiKeys.values()].some((other) => other.lookupId === lookupId)) {
+        const field = fieldOf(source, 'token');
+        throw new InputError(field, `${field} has the lookup id (the 16 characters after sk-lw-) of another API key's token: they must be unique`);
+      }
       const permissions = options.permissions ?? (options.bindings ? organizationPermissionsOf(options.bindings, state.organizationId) : [MANAGE_PERMISSION]);
       const key = mintApiKey(
         context,
@@ -193,6 +249,9 @@ export function createLangWatchSeeder(context: LangWatchContext, now: () => numb
           bindings: options.bindings ?? bindingsForPermissions(permissions, state.organizationId),
           ownerUserId: options.ownerUserId === undefined ? formats.userId() : options.ownerUserId,
           expiresAt: null,
+          id: options.id,
+          lookupId,
+          secret,
         },
         now(),
       );

@@ -1,13 +1,14 @@
 // The Vine mock: keys on the stateful-mock base, behind one plain `handle(request)`.
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
-import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
+import { realShape, requireFreeCredential, requireFreeId } from '../given.js';
+import { InputError, joinPath, nameIn, readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { createRedactor } from '../redact.js';
 import { createSecretTracker } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { createVineKey } from './create-key.js';
 import { detect } from './detect.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, type Environment } from './formats.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, shapes, type Environment } from './formats.js';
 import { revokeVineKey, vineError } from './keys.js';
 import { DEFAULT_SCOPES, mintVineKey } from './mint.js';
 import { vineRoutes, type VineOperationId } from './routes.js';
@@ -15,15 +16,19 @@ import { keyPrefixOf, type VineState } from './state.js';
 
 export interface VineCoreOptions {
   /** A clock to share with other mocks, or the mode of a new one (default "system"). */
-  clock?: MockClock | ClockMode;
+  clock?: MockClock | ClockMode | undefined;
   /** Journal capacity (default 1000). */
-  journalSize?: number;
+  journalSize?: number | undefined;
 }
 
 export interface SeedVineKeyOptions {
-  name?: string;
+  name?: string | undefined;
   /** Default "test", as on Vine's create. */
-  env?: Environment;
+  env?: Environment | undefined;
+  /** Default: minted (c + 24 characters). */
+  id?: string | undefined;
+  /** The key itself, of its environment (vine_{env}_…); default: minted. */
+  plaintext?: string | undefined;
 }
 
 export interface SeededVineKey {
@@ -49,7 +54,12 @@ export interface VineCore extends StatefulMock<VineState, VineOperationId> {
 /** Codes for injected faults: the docs name not_found, validation_failed and rate_limited; the others are ours. */
 const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'validation_failed', 429: 'rate_limited' };
 
-const keyRules: Rules<SeedVineKeyOptions> = { name: rules.string, env: rules.oneOf(ENVIRONMENTS) };
+const keyRules: Rules<SeedVineKeyOptions> = {
+  name: rules.string,
+  env: rules.oneOf(ENVIRONMENTS),
+  id: realShape(...shapes.keyId),
+  plaintext: realShape(...shapes.plaintext),
+};
 
 export function createVineCore(options: VineCoreOptions = {}): VineCore {
   const state: VineState = { keys: new Map() };
@@ -79,7 +89,15 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     key(input: unknown = {}, source: InputSource = { where: 'seed.key', naming: 'camel' }): SeededVineKey {
       const options = readInput(keyRules, input, source.where, source.naming);
       const env = options.env ?? DEFAULT_ENVIRONMENT;
-      const key = mintVineKey(state, secrets, { name: options.name ?? 'Test key', environment: env, scopes: DEFAULT_SCOPES }, base.clock.now());
+      const field = (name: string) => joinPath(source.where, nameIn(source.naming, name));
+      if (options.id !== undefined) requireFreeId(field('id'), options.id, state.keys.has(options.id), 'Vine key');
+      if (options.plaintext !== undefined) {
+        if (!options.plaintext.startsWith(`vine_${env}_`)) {
+          throw new InputError(field('plaintext'), `${field('plaintext')} is not a key of the environment ${env}: give ${field('env')} as the key's, or a vine_${env}_ key`);
+        }
+        requireFreeCredential(field('plaintext'), options.plaintext, [...state.keys.values()].map((key) => key.plaintext));
+      }
+      const key = mintVineKey(state, secrets, { name: options.name ?? 'Test key', environment: env, scopes: DEFAULT_SCOPES, id: options.id, plaintext: options.plaintext }, base.clock.now());
       return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };
     },
   } as VineSeeder;

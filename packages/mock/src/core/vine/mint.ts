@@ -13,14 +13,17 @@ export interface VineKeyFields {
   name: string;
   environment: Environment;
   scopes: readonly string[];
+  /** Given by a seed (core/given.ts has checked them); default: minted. */
+  id?: string | undefined;
+  plaintext?: string | undefined;
 }
 
 export function mintVineKey(state: VineState, secrets: SecretTracker, fields: VineKeyFields, now: number): VineKeyRecord {
   const key = {
-    id: formats.keyId(),
+    id: fields.id ?? formats.keyId(),
     name: fields.name,
     environment: fields.environment,
-    plaintext: formats.plaintext(fields.environment),
+    plaintext: fields.plaintext ?? formats.plaintext(fields.environment),
     scopes: [...fields.scopes],
     rateTier: DEFAULT_RATE_TIER,
     createdAt: now,

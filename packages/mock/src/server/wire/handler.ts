@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Outcome } from '../../core/transport.js';
 import type { AnyFamily } from '../../families/family.js';
 import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from '../control/control-plane.js';
+import { INDEX_PATHS, serveIndex, type IndexFacts } from '../ui/index-page.js';
 import { isUiPath, serveUi } from '../ui/ui-route.js';
 import type { World } from '../world/world.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   log: RequestLog;
   /** True once shutdown began: answers then close their connection. */
   closing(): boolean;
+  /** What GET / and GET /__mock/ describe. */
+  index(): IndexFacts;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -77,6 +80,8 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     closeIfStopping(x.res); // shutdown may have begun while the body was arriving
     try {
       const headers = x.req.headers as Record<string, string | undefined>;
+      // The index names routes and links only: no world, no token, no session needed.
+      if (INDEX_PATHS.has(x.path)) return logDone(x, serveIndex(x.res, x.method, headers.accept, deps.index()));
       const choice = choose(headers[SESSION_HEADER], x.path, x.target);
       if (choice.kind === 'refused') return refuse(x, choice, headers);
       const { world, path } = choice;
