@@ -79,7 +79,7 @@ it('the docs links point into the repository package.json names', () => {
 it('the banner and --help link the docs', async () => {
   const { formatBanner } = await import('@revokit/mock/cli/banner');
   const { helpText } = await import('@revokit/mock/cli/help');
-  const banner = formatBanner({ version: '0', url: 'http://127.0.0.1:1', credentials: { project: { id: 'p', apiKey: 'k' }, seeded: { projects: [], virtual_keys: [], api_keys: [], vine_keys: [] } } as never, clock: 'system', graceMs: 1, propagationMs: 1, revokedKeyStatus: 401 });
+  const banner = formatBanner({ version: '0', url: 'http://127.0.0.1:1', credentials: { project: { id: 'p', apiKey: 'k' }, seeded: { projects: [], provider_credentials: [], virtual_keys: [], api_keys: [], vine_keys: [] } } as never, clock: 'system', graceMs: 1, propagationMs: 1, revokedKeyStatus: 401 });
   expect(banner).toContain(`  Docs                ${DOCS_LINKS.server}\n`);
   expect(banner).toContain(`For the curl examples (${DOCS_LINKS.curlWalkthrough})`);
   expect(helpText()).toContain(DOCS_LINKS.troubleshooting);

@@ -14,7 +14,7 @@ it('npm start --port 0: the refusal of "0" says npm kept --port and shows npm st
   const result = await runCli(['0'], { npm_lifecycle_event: 'start', npm_config_port: 'true' }, streams);
   expect(result).toEqual({ exitCode: 2 });
   expect(err.join('')).toBe(
-    'revokit-mock: unexpected argument "0": revokit-mock takes flags only (see --help) (npm kept --port for itself, so revokit-mock never saw it: put flags for the server after --, as in: npm start -- --port <value>)\n',
+    'revokit-mock: unexpected argument "0": revokit-mock takes flags, or the command verify (see --help) (npm kept --port for itself, so revokit-mock never saw it: put flags for the server after --, as in: npm start -- --port <value>)\n',
   );
 });
 
