@@ -111,5 +111,7 @@ export function describeReply(reply: Reply): string {
   const nested = body && typeof body.error === 'object' && body.error !== null ? (body.error as { code?: unknown; message?: unknown }) : undefined;
   const code = nested?.code ?? (typeof body?.error === 'string' ? body.error : undefined);
   const message = nested?.message ?? body?.message;
-  return [reply.status, code, message].filter((part) => part !== undefined && part !== null && part !== '').join(' ');
+  // The gateway's message is its code when it names none: say it once.
+  const parts = [reply.status, code, message === code ? undefined : message];
+  return parts.filter((part) => part !== undefined && part !== null && part !== '').join(' ');
 }
