@@ -12,7 +12,9 @@ export async function emitTypes(file: string, spec: JsonObject, operations: Oper
     (item[operation.method.toLowerCase()] as JsonObject).operationId = operation.operationId;
   }
   try {
-    const ast = await openapiTS(named as never, { silent: true });
+    // A `default` says what the server fills in when a field is left out: the field stays optional
+    // (openapi-typescript's default would make every defaulted field of a component required).
+    const ast = await openapiTS(named as never, { silent: true, defaultNonNullable: false });
     return `${GENERATED_BANNER(file)}\n\n${astToString(ast)}`;
   } catch (error) {
     throw new SpecError(file, `openapi-typescript failed: ${(error as Error).message}`);

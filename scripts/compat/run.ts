@@ -1,5 +1,6 @@
 // npm run test:compat: the mock suites, the README examples and the consumer test on Node 20,
-// 22 and 24, with msw 2 and vitest 4 everywhere and msw 3 with vitest 5 where their engines allow.
+// 22 and 24, with msw 2 and vitest 4 everywhere and msw 3 with vitest 5 where their engines allow,
+// each in an ES-module and a CommonJS project.
 // It first checks the packed tarballs as test:consumer does (our rules, publint, attw), so CI
 // needs only this one.
 // Everything runs in a scratch directory (KEEP_SCRATCH=1 keeps it); Node binaries are cached
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { packWorkspace } from '../consumer/pack.ts';
 import { installedVersion } from '../consumer/project.ts';
 import { typeChecks } from '../consumer/checks.ts';
-import { createConsumerProject, createServerOnlyProject } from '../consumer/projects.ts';
+import type { ModuleFormat } from '../consumer/project.ts';
+import { createConsumerProject, createServerOnlyProject, FORMATS, formatLabel } from '../consumer/projects.ts';
 import { tarballChecks } from '../consumer/tarball-checks.ts';
 import { printSteps, printTally, type StepResult } from '../support/steps.ts';
 import { runCell } from './cell.ts';
@@ -57,32 +59,34 @@ async function runAll(): Promise<{ matrix: Matrix; tarballs: StepResult[] }> {
   const serverOnly = join(scratch, 'server-only');
   log('installing the tarballs without msw');
   await createServerOnlyProject(root, serverOnly, tarballs, chains[0]!);
-  const consumers: string[] = [];
+  const consumers: Array<{ consumer: string; format: ModuleFormat }> = [];
   const columns: string[] = [];
   for (const [index, chain] of chains.entries()) {
-    const consumer = join(scratch, `consumer-${index}`);
-    log(`installing the tarballs with ${chain.label}`);
-    await createConsumerProject(root, consumer, tarballs, chain);
-    consumers.push(consumer);
-    columns.push(`msw ${await installedVersion(consumer, 'msw')} · vitest ${await installedVersion(consumer, 'vitest')}`);
+    for (const format of FORMATS) {
+      const consumer = join(scratch, `consumer-${index}-${format}`);
+      log(`installing the tarballs with ${chain.label}, ${formatLabel(format)}`);
+      await createConsumerProject(root, consumer, tarballs, chain, format);
+      consumers.push({ consumer, format });
+      columns.push(`msw ${await installedVersion(consumer, 'msw')} · vitest ${await installedVersion(consumer, 'vitest')} · ${formatLabel(format)}`);
+    }
   }
   // TypeScript's verdict does not depend on the Node running it: one row, on this machine's Node.
   const types: Cell[] = [];
-  for (const [index, consumer] of consumers.entries()) {
+  for (const [index, { consumer, format }] of consumers.entries()) {
     log(`type checks, ${columns[index]}`);
-    types.push(await timed(() => typeChecks({ consumer, serverOnly }, process.env)));
+    types.push(await timed(() => typeChecks({ consumer, format, serverOnly }, process.env)));
   }
   const cells: Cell[][] = [types];
   for (const runtime of runtimes) {
     const row: Cell[] = [];
-    for (const [index, consumer] of consumers.entries()) {
+    for (const [index, { consumer, format }] of consumers.entries()) {
       const mismatch = await engineMismatch(consumer, runtime.version);
       if (mismatch) {
         row.push({ kind: 'skipped', reason: mismatch });
         continue;
       }
       log(`Node ${runtime.version}, ${columns[index]}`);
-      row.push(await timed(() => runCell(runtime, { root, consumer, serverOnly, cellDir: join(scratch, 'cells', `${index}-node-${runtime.version}`) })));
+      row.push(await timed(() => runCell(runtime, { root, consumer, format, serverOnly, cellDir: join(scratch, 'cells', `${index}-node-${runtime.version}`) })));
     }
     cells.push(row);
   }

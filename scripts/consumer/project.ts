@@ -5,8 +5,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { exec } from '../support/exec.ts';
 
+/** package.json's "type": npm 11's `npm init -y` writes "commonjs". */
+export type ModuleFormat = 'module' | 'commonjs';
+
 export interface ProjectSpec {
   dir: string;
+  format: ModuleFormat;
   tarballs: readonly string[];
   /** npm specs besides the tarballs, e.g. "msw@2.15.0". */
   devDependencies: readonly string[];
@@ -14,9 +18,9 @@ export interface ProjectSpec {
   files?: Record<string, string>;
 }
 
-export async function createProject({ dir, tarballs, devDependencies, files = {} }: ProjectSpec): Promise<void> {
+export async function createProject({ dir, format, tarballs, devDependencies, files = {} }: ProjectSpec): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: `consumer-${basename(dir)}`, private: true, type: 'module' }, null, 2)}\n`);
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: `consumer-${basename(dir)}`, private: true, type: format }, null, 2)}\n`);
   const install = await exec('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...devDependencies], { cwd: dir });
   if (install.code !== 0) throw new Error(`npm install failed in ${dir}:\n${install.output}`);
   await expectTarballsInstalled(dir);

@@ -1,11 +1,11 @@
-// The two consumer projects: one that tests an app with msw and vitest (the README's suites as
-// the README shows them, which readme-sync keeps identical to test/docs, plus the
-// unhandled-request guard and a typed-usage file), and one with neither, for the server and CLI.
+// The consumer projects: one per module format ("type": "module", and "commonjs" as npm 11's
+// `npm init -y` writes it) that tests an app with msw and vitest (the README's suites as the
+// README shows them, which readme-sync keeps identical to test/docs, plus the unhandled-request
+// guard and a typed-usage file), and one with neither, for the server and CLI.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { forMswMajor } from './msw-dialect.ts';
-import { createProject, installedVersion } from './project.ts';
+import { createProject, type ModuleFormat } from './project.ts';
 
 /** npm specs, e.g. "msw@2.15.0". */
 export interface Toolset {
@@ -15,17 +15,19 @@ export interface Toolset {
   typesNode: string;
 }
 
-export async function createConsumerProject(root: string, dir: string, tarballs: readonly string[], tools: Toolset): Promise<void> {
-  await createProject({ dir, tarballs, devDependencies: [tools.msw, tools.vitest, tools.typescript, tools.typesNode] });
-  // The suites are written for the msw that npm actually installed.
-  const mswMajor = Number((await installedVersion(dir, 'msw')).split('.')[0]);
+export const FORMATS: readonly ModuleFormat[] = ['module', 'commonjs'];
+export const formatLabel = (format: ModuleFormat) => (format === 'module' ? 'ESM' : 'CommonJS');
+
+export async function createConsumerProject(root: string, dir: string, tarballs: readonly string[], tools: Toolset, format: ModuleFormat): Promise<void> {
+  await createProject({ dir, format, tarballs, devDependencies: [tools.msw, tools.vitest, tools.typescript, tools.typesNode] });
   const read = (path: string) => readRepo(root, path);
   const files = {
-    'revokit.test.ts': forMswMajor(read('test/docs/readme-example.test.ts'), mswMajor),
-    'frozen-clock.test.ts': forMswMajor(read('test/docs/frozen-clock-example.test.ts'), mswMajor),
-    'unhandled-request.test.ts': forMswMajor(read('test/docs/unhandled-request.test.ts'), mswMajor),
+    'revokit.test.ts': read('test/docs/readme-example.test.ts'),
+    'frozen-clock.test.ts': read('test/docs/frozen-clock-example.test.ts'),
+    'unhandled-request.test.ts': read('test/docs/unhandled-request.test.ts'),
     'consumer.ts': read('scripts/consumer/fixtures/consumer.ts'),
     'tsconfig.bundler.json': read('scripts/consumer/fixtures/tsconfig.bundler.json'),
+    'tsconfig.nodenext.json': read('scripts/consumer/fixtures/tsconfig.nodenext.json'),
     'tsconfig.node16.json': read('scripts/consumer/fixtures/tsconfig.node16.json'),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
@@ -35,6 +37,7 @@ export async function createServerOnlyProject(root: string, dir: string, tarball
   const read = (path: string) => readRepo(root, path);
   await createProject({
     dir,
+    format: 'module',
     tarballs,
     devDependencies: [tools.typescript, tools.typesNode],
     files: {

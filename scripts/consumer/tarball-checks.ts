@@ -15,7 +15,7 @@ export async function tarballChecks(root: string, packed: readonly PackedPackage
         return `${pkg.files.length} files, ${kB(pkg.size)} packed, ${kB(pkg.unpackedSize)} unpacked`;
       }),
       await step(`${pkg.name}: publint --strict`, () => publint(root, pkg.tarball)),
-      await step(`${pkg.name}: attw --profile esm-only`, () => arethetypeswrong(root, pkg.tarball)),
+      await step(`${pkg.name}: attw --profile esm-only`, () => arethetypeswrong(root, pkg.tarball, pkg.name)),
     );
   }
   return results;

@@ -162,7 +162,7 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
     await eventually(() => row('Demo key').locator('.badge').textContent()).toBe('revoked');
   });
 
-  it('creates entities through the control plane, showing names as text, never as markup', async () => {
+  it('creates keys through their API routes, as a client would, showing names as text, never as markup', async () => {
     const name = '<img src=x onerror="window.pwned=1">';
     await page.getByRole('form', { name: 'Virtual key' }).getByLabel('Name').fill(name);
     await page.getByRole('button', { name: 'Create virtual key' }).click();
@@ -170,8 +170,22 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
     await page.getByRole('button', { name: 'Create Vine key' }).click();
+    await row('Dashboard key').waitFor();
     await page.getByRole('button', { name: 'Create admin key' }).click();
     await eventually(() => page.locator('li.key-row').count()).toBe(7);
+    // Through the API: the journal has each create, answered 201.
+    const journal = await control('/__mock/requests');
+    const creates = [...journal.langwatch, ...journal.vine].filter((e: { method: string }) => e.method === 'POST').map((e: { operation_id: string; status: number }) => `${e.operation_id} ${e.status}`);
+    expect(creates).toEqual(expect.arrayContaining(['postApiGatewayV1Virtual-keys 201', 'createApiKey 201', 'postApiV1Keys 201']));
+    const made = (await control('/__mock/langwatch/virtual-keys')).virtual_keys.find((k: { virtual_key: { name: string } }) => k.virtual_key.name === name);
+    expect(made.virtual_key.provider_credential_ids).toEqual([banner.project.provider_credential_id]);
+  });
+
+  it('shows a key a client creates through the API as soon as it is made', async () => {
+    const reply = await fetch(`${banner.url}/api/v1/keys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'made by a client' }) });
+    expect(reply.status).toBe(201);
+    await row('made by a client').waitFor();
+    expect(await row('made by a client').locator('.key-id').textContent()).toBe(((await reply.json()) as { key: { id: string } }).key.id);
   });
 
   it('injects a fault that the next request meets', async () => {
@@ -191,9 +205,11 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
       const [operations, statuses] = [await column(5), await column(6)];
       return operations.map((operation, i) => `${operation} ${statuses[i]}`);
     };
-    await eventually(() => page.locator('.journal .count').textContent()).toBe('11 of 11 requests');
+    await eventually(() => page.locator('.journal .count').textContent()).toBe('15 of 15 requests');
     await page.getByLabel('Family').selectOption('langwatch');
     await eventually(rows).toEqual([
+      'createApiKey 201',
+      'postApiGatewayV1Virtual-keys 201',
       'revokeApiKey 401',
       'revokeApiKey 200',
       'gatewayListModels 401',
@@ -204,9 +220,9 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
       'gatewayListModels 200',
       'postApiGatewayV1Virtual-keysByIdRotate 200',
     ]);
-    expect(await page.locator('.journal .count').textContent()).toBe('9 of 11 requests');
+    expect(await page.locator('.journal .count').textContent()).toBe('11 of 15 requests');
     await page.getByLabel('Family').selectOption('vine');
-    await eventually(rows).toEqual(['postApiV1KeysByIdRevoke 503', 'postApiV1KeysByIdRevoke 200']);
+    await eventually(rows).toEqual(['postApiV1KeysByIdRevoke 503', 'postApiV1Keys 201', 'postApiV1Keys 201', 'postApiV1KeysByIdRevoke 200']);
     await page.getByLabel('Family').selectOption('');
     await page.getByLabel('Operation', { exact: true }).last().selectOption('gatewayListModels');
     await eventually(() => column(6)).toEqual(['401', '200', '200', '401', '200']);
@@ -214,7 +230,7 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
 
     const text = await journal.innerText();
     const secrets = (await control('/__mock/langwatch/virtual-keys')).virtual_keys.flatMap((k: { secret: string; previous_secret: { secret: string } | null }) => [k.secret, k.previous_secret?.secret]);
-    for (const secret of [...secrets, banner.demo.admin_api_key.token, banner.demo.member_api_key.token, banner.project.apiKey].filter(Boolean)) {
+    for (const secret of [...secrets, banner.demo.admin_api_key.token, banner.demo.member_api_key.token, banner.project.api_key].filter(Boolean)) {
       expect(text).not.toContain(secret);
     }
   });
@@ -231,14 +247,14 @@ describe.skipIf(skip)('the dashboard at /__mock/ui', () => {
       expect(serious(violations), `axe at ${width} px`).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}dashboard-${width}.png`, fullPage: true });
     }
-    // The README's picture (docs/dashboard.png is a copy): clock, results and the key timelines,
-    // over the last 5 minutes: the grace window ended 60 s ago, when the key was revoked; the
-    // gateway learns of it now.
+    // Clock, results and the key timelines over the last 5 minutes: the grace window ended 60 s
+    // ago, when the key was revoked; the gateway learns of it now. (The README's picture,
+    // docs/dashboard.png, is readme-screenshot.test.ts's, with realistic names.)
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('Show').selectOption({ label: 'the last 5 min' });
     const bottom = await page.locator('section.keys').evaluate((keys) => keys.getBoundingClientRect().bottom + window.scrollY);
     await page.screenshot({ path: `${ARTIFACTS}dashboard-1280-top.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom + 16) } });
-    await page.getByLabel('Show').selectOption({ label: 'everything' });
+    await page.getByLabel('Show').selectOption('fit');
     writeFileSync(`${ARTIFACTS}axe.json`, `${JSON.stringify(report, null, 2)}\n`);
   });
 

@@ -1,11 +1,11 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLangWatchClient } from '@revokit/langwatch';
-import { createLangWatchMock } from '@revokit/mock';
+import { createLangWatchMock, onUnhandled } from '@revokit/mock';
 
 const langwatch = createLangWatchMock({ clock: 'frozen', graceMs: 1_000 });
 const server = setupServer(...langwatch.handlers);
-beforeAll(() => server.listen());
+beforeAll(() => server.listen(onUnhandled('error')));
 afterAll(() => server.close());
 
 it('accepts the old secret at graceMs - 1 and rejects it at graceMs, with no fake timers', async () => {

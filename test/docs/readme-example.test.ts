@@ -3,14 +3,14 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createLangWatchClient } from '@revokit/langwatch';
 import { createVineClient } from '@revokit/vine';
-import { createLangWatchMock, createVineMock } from '@revokit/mock';
+import { createLangWatchMock, createVineMock, onUnhandled } from '@revokit/mock';
 
 // Frozen clocks: time moves only when a test says so.
 const langwatch = createLangWatchMock({ clock: 'frozen' });
 const vine = createVineMock({ clock: 'frozen' });
 const server = setupServer(...langwatch.handlers, ...vine.handlers);
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' })); // msw 3: onUnhandledFrame
+beforeAll(() => server.listen(onUnhandled('error'))); // msw 2 and 3: a request no handler owns fails
 afterEach(() => {
   server.resetHandlers();
   langwatch.reset(); // same default project and key after every reset

@@ -12,12 +12,15 @@ function readmeCodeBlocks(): string[] {
   );
 }
 
-it.each(['readme-example.test.ts', 'frozen-clock-example.test.ts'])('README shows %s verbatim', (file) => {
-  expect(readmeCodeBlocks()).toContain(read(`./${file}`).trim());
-});
+it.each(['readme-example.test.ts', 'frozen-clock-example.test.ts', '../recipes/vitest-sessions/global-setup.ts', '../recipes/vitest-sessions/session.ts', '../recipes/vitest-sessions/rotate.spec.ts'])(
+  'README shows %s verbatim',
+  (file) => {
+    expect(readmeCodeBlocks()).toContain(read(`./${file}`).trim());
+  },
+);
 
 it('the unhandled-request guard listens exactly as the README suite does', () => {
-  const listenCall = (file: string) => /server\.listen\(\{[^\n]*?\}\)/.exec(read(`./${file}`))?.[0];
+  const listenCall = (file: string) => /server\.listen\(onUnhandled\('\w+'\)\)/.exec(read(`./${file}`))?.[0];
   expect(listenCall('unhandled-request.test.ts')).toBeDefined();
   expect(listenCall('unhandled-request.test.ts')).toBe(listenCall('readme-example.test.ts'));
 });

@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBanner } from '@revokit/mock/cli/banner';
 import { helpText } from '@revokit/mock/cli/help';
-import { createClock, createMswHandlers } from '@revokit/mock';
+import { createClock, createMswHandlers, onUnhandled } from '@revokit/mock';
 import { createMockServer, defaultFamilies } from '@revokit/mock/server';
 import { createToyCore } from '../fixtures/toy-family/toy-core.js';
 import { toyFamily } from '../fixtures/toy-family/toy-family.js';
@@ -68,7 +68,7 @@ describe('a toy family over HTTP', () => {
 describe('a toy family through MSW', () => {
   const toy = createToyCore(createClock('frozen'));
   const msw = setupServer(...createMswHandlers(toy, toyFamily.baseUrls));
-  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => msw.listen(onUnhandled('error')));
   afterAll(() => msw.close());
 
   it('answers from the same core, query string included', async () => {

@@ -2,14 +2,14 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, createLangWatchClient } from '@revokit/langwatch';
-import { createLangWatchMock } from '@revokit/mock';
+import { createLangWatchMock, onUnhandled } from '@revokit/mock';
 import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 import { fetchJson } from './support/fetch-json.js';
 
 const mock = createLangWatchMock({ clock: 'frozen' });
 const server = setupServer(...mock.handlers);
 checkEveryResponse(server);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterEach(() => mock.reset());
 afterAll(() => server.close());
 

@@ -3,14 +3,14 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkEveryResponse } from './support/spec-conformance.js';
-import { createLangWatchMock, createVineMock } from '@revokit/mock';
+import { createLangWatchMock, createVineMock, onUnhandled } from '@revokit/mock';
 import { fetchJson } from './support/fetch-json.js';
 
 const lw = createLangWatchMock({ clock: 'frozen' });
 const vine = createVineMock({ clock: 'frozen' });
 const server = setupServer(...lw.handlers, ...vine.handlers);
 checkEveryResponse(server);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterAll(() => server.close());
 
 const admin = lw.seed.apiKey();
@@ -54,13 +54,13 @@ describe('other methods and paths', () => {
   it('leaves what the mock does not own unhandled (MSW reports it) instead of answering', async () => {
     const quiet = setupServer(...lw.handlers);
     server.close();
-    quiet.listen({ onUnhandledRequest: 'error' });
+    quiet.listen(onUnhandled('error'));
     try {
       await expect(fetch('https://app.langwatch.ai/api/gateway/v1/virtual-keys/x/revoke', { method: 'GET' })).rejects.toThrow();
       await expect(fetch('https://app.langwatch.ai/api/gateway/v1/virtual-keys/a/b/revoke', { method: 'POST' })).rejects.toThrow();
     } finally {
       quiet.close();
-      server.listen({ onUnhandledRequest: 'error' });
+      server.listen(onUnhandled('error'));
     }
   });
 });

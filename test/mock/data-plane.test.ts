@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLangWatchClient } from '@revokit/langwatch';
 import { checkEveryResponse } from './support/spec-conformance.js';
-import { createLangWatchMock, type LangWatchOperationId } from '@revokit/mock';
+import { createLangWatchMock, type LangWatchOperationId, onUnhandled } from '@revokit/mock';
 import { fetchJson } from './support/fetch-json.js';
 import { parseEventStream, readChunks } from './support/sse.js';
 
@@ -17,7 +17,7 @@ const server = setupServer(...mock.handlers);
 checkEveryResponse(server);
 const client = createLangWatchClient({ apiKey: mock.defaultProject.apiKey, maxRetries: 0 });
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterEach(() => mock.reset());
 afterAll(() => server.close());
 
@@ -285,12 +285,12 @@ describe('the rest of /v1/: unknown routes and other methods', () => {
   it('leaves paths outside /v1/ on the gateway host to other handlers', async () => {
     const quiet = setupServer(...mock.handlers);
     server.close();
-    quiet.listen({ onUnhandledRequest: 'error' });
+    quiet.listen(onUnhandled('error'));
     try {
       await expect(fetch(`${GATEWAY}/healthz`)).rejects.toThrow();
     } finally {
       quiet.close();
-      server.listen({ onUnhandledRequest: 'error' });
+      server.listen(onUnhandled('error'));
     }
   });
 });

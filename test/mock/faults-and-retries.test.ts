@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiConnectionError, ApiTimeoutError, InternalServerError, RateLimitError, UnprocessableEntityError, createLangWatchClient } from '@revokit/langwatch';
 import { createVineClient } from '@revokit/vine';
-import { createLangWatchMock, createVineMock } from '@revokit/mock';
+import { createLangWatchMock, createVineMock, onUnhandled } from '@revokit/mock';
 import { withFakeTimers } from './support/drive-timers.js';
 import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 
@@ -17,7 +17,7 @@ const vineMock = createVineMock({ clock: 'frozen' });
 const server = setupServer(...lw.handlers, ...vineMock.handlers);
 checkEveryResponse(server);
 const client = createLangWatchClient({ apiKey: lw.defaultProject.apiKey, maxRetries: 2 });
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterEach(() => {
   lw.reset();
   vineMock.reset();

@@ -3,11 +3,11 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLangWatchClient } from '@revokit/langwatch';
 import { checkEveryResponse } from './support/spec-conformance.js';
-import { createLangWatchMock, createVineMock } from '@revokit/mock';
+import { createLangWatchMock, createVineMock, onUnhandled } from '@revokit/mock';
 
 const server = setupServer();
 checkEveryResponse(server);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterEach(() => {
   server.resetHandlers();
   vi.useRealTimers();

@@ -2,7 +2,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, createVineClient } from '@revokit/vine';
-import { createVineMock } from '@revokit/mock';
+import { createVineMock, onUnhandled } from '@revokit/mock';
 import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 import { fetchJson } from './support/fetch-json.js';
 
@@ -11,7 +11,7 @@ const mock = createVineMock({ clock: 'frozen' });
 const server = setupServer(...mock.handlers);
 checkEveryResponse(server);
 const vine = createVineClient({ maxRetries: 0 });
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterEach(() => mock.reset());
 afterAll(() => server.close());
 
@@ -85,5 +85,67 @@ describe('detect (the data plane the mock adds: POST /api/v1/detect)', () => {
     const reply = await detect({ authorization: `Bearer ${key.plaintext}` }, body);
     expect(reply).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', message: expect.any(String) } } });
     expect((await detect({}, body)).status).toBe(401);
+  });
+});
+
+describe('create (POST /api/v1/keys)', () => {
+  const create = (body: unknown, headers: Record<string, string> = {}) =>
+    fetchJson('https://vine.getcourtyard.ai/api/v1/keys', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('answers 201 { key: KeyCreated } with the one-time plaintext, env test and the documented scopes by default', async () => {
+    const reply = await create({ name: 'my-first-key' });
+    expect(reply.status).toBe(201);
+    const { key } = reply.body;
+    expect(key).toEqual({
+      id: expect.stringMatching(/^c[0-9a-z]{24}$/),
+      name: 'my-first-key',
+      keyPrefix: key.plaintext.slice(0, 12),
+      plaintext: expect.stringMatching(/^vine_test_[A-Za-z0-9]{32}$/),
+      scopes: ['detect', 'extract', 'extractions:read'],
+      rateTier: 'internal',
+      createdAt: new Date(mock.clock.now()).toISOString(),
+    });
+    expect(Object.keys(key)).toEqual(['id', 'name', 'keyPrefix', 'plaintext', 'scopes', 'rateTier', 'createdAt']);
+  });
+
+  it('takes env and scopes, needs no credential, and makes a key detect accepts at once and revoke knows', async () => {
+    const { key } = (await create({ name: 'live one', env: 'live', scopes: ['detect'] }, { authorization: 'Bearer anything' })).body;
+    expect(key).toMatchObject({ plaintext: expect.stringMatching(/^vine_live_/), scopes: ['detect'] });
+    const detect = () => fetchJson('https://vine.getcourtyard.ai/api/v1/detect', { method: 'POST', headers: { authorization: `Bearer ${key.plaintext}`, 'content-type': 'application/json' }, body: '{"url":"https://a.example/"}' });
+    expect((await detect()).status).toBe(200);
+    expect((await vine.keys.revoke(key.id)).key?.id).toBe(key.id);
+    expect((await detect()).status).toBe(401);
+  });
+
+  it('does not enforce scopes: a key without "detect" still detects (the docs say nothing of enforcement)', async () => {
+    const { key } = (await create({ name: 'no scopes', scopes: [] })).body;
+    expect(key.scopes).toEqual([]);
+    const reply = await fetchJson('https://vine.getcourtyard.ai/api/v1/detect', { method: 'POST', headers: { authorization: `Bearer ${key.plaintext}`, 'content-type': 'application/json' }, body: '{"url":"https://a.example/"}' });
+    expect(reply.status).toBe(200);
+  });
+
+  it('mints a new key for each create, even with the same name', async () => {
+    const [a, b] = [(await create({ name: 'twin' })).body.key, (await create({ name: 'twin' })).body.key];
+    expect(a.id).not.toBe(b.id);
+    expect(a.plaintext).not.toBe(b.plaintext);
+  });
+
+  it.each([
+    ['no name', {}],
+    ['an empty name', { name: '' }],
+    ['a name of 101 characters', { name: 'n'.repeat(101) }],
+    ['an unknown env', { name: 'k', env: 'prod' }],
+    ['scopes that are not strings', { name: 'k', scopes: [1] }],
+    ['a field CreateKeyRequest does not define (additionalProperties: false)', { name: 'k', rateTier: 'internal' }],
+    ['a body that is not JSON', '{"name":'],
+    ['a body that is an array', []],
+  ])('answers 422 validation_failed in Vine\'s envelope for %s, creating nothing', async (_case, body) => {
+    const reply = await create(body);
+    expect(reply).toMatchObject({ status: 422, body: { error: { code: 'validation_failed', message: expect.any(String) } } });
+    expect(mock.snapshot().keys.size).toBe(0);
+  });
+
+  it('takes a name of exactly 100 characters', async () => {
+    expect((await create({ name: 'n'.repeat(100) })).status).toBe(201);
   });
 });

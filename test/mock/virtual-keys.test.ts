@@ -2,7 +2,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLangWatchClient, NotFoundError, AuthenticationError, BadRequestError } from '@revokit/langwatch';
-import { createLangWatchMock } from '@revokit/mock';
+import { createLangWatchMock, onUnhandled } from '@revokit/mock';
 import { checkEveryResponse, expectConformingBody } from './support/spec-conformance.js';
 
 const REVOKE = 'postApiGatewayV1Virtual-keysByIdRevoke';
@@ -13,7 +13,7 @@ const server = setupServer(...mock.handlers);
 checkEveryResponse(server);
 const client = createLangWatchClient({ apiKey: mock.defaultProject.apiKey, maxRetries: 0 });
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterEach(() => mock.reset());
 afterAll(() => server.close());
 
@@ -29,7 +29,7 @@ describe('seeded virtual keys', () => {
       environment: 'test',
       status: 'active',
       principal_user_id: null,
-      provider_credential_ids: [],
+      provider_credential_ids: [mock.defaultProject.providerCredentialId],
       revision: '1',
       last_used_at: null,
       created_at: new Date(mock.clock.now()).toISOString(),

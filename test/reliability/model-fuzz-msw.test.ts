@@ -3,6 +3,7 @@
 // configurations on their own hosts. On a disagreement fast-check prints the shrunk step list;
 // FUZZ_SEED replays a run.
 import { setupServer } from 'msw/node';
+import { onUnhandled } from '@revokit/mock';
 import { afterAll, beforeAll, it } from 'vitest';
 import { createMswMocks, mswTarget, unclaimedHandler } from './model/msw-target.js';
 import { assertModelAgreement } from './model/property.js';
@@ -15,7 +16,7 @@ const targets = {
   A: mswTarget('MSW A (revoked → 401)', SETTINGS.A, mocksA),
   B: mswTarget('MSW B (revoked → 403, 1 s windows)', SETTINGS.B, mocksB),
 };
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen(onUnhandled('error')));
 afterAll(() => server.close());
 
 it('agrees with the model of our rules on every reply and journal entry', () => assertModelAgreement('model fuzz over MSW', targets, { runs: 230, minRequests: 10_000 }), 280_000);

@@ -31,6 +31,15 @@ describe('every answer is redacted against every world and product (finding 6)',
     expect(reply.body.error.code).toBe('validation_failed');
     expect(leaked(reply.text, [project.apiKey])).toEqual([]);
   });
+
+  it("the app API's validation error does not quote a credential sent as a value", async () => {
+    const { project, demo } = api.server.credentials;
+    const reply = await api.post('/api/gateway/v1/virtual-keys', { name: 'x', environment: randomPart(demo!.admin_api_key.token) }, { 'x-auth-token': project.apiKey });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('validation_error');
+    expect(reply.text).toContain('invalid_enum_value');
+    expect(leaked(reply.text, [demo!.admin_api_key.token])).toEqual([]);
+  });
 });
 
 describe("an ended session's credentials stay redacted (finding 7)", () => {

@@ -81,7 +81,7 @@ describe('mistakes: one line naming the flag', () => {
   it.each([
     [['--frobnicate'], 'unknown flag --frobnicate (see --help)'],
     [['-x'], 'unknown flag -x (see --help)'],
-    [['serve'], 'unexpected argument "serve": revokit-mock takes flags only (see --help)'],
+    [['serve'], 'unexpected argument "serve": revokit-mock takes flags, or the command verify (see --help)'],
     [['--port'], '--port needs a value'],
     [['--port', '--grace', '1s'], '--port needs a value'],
     [['--help=yes'], '--help takes no value'],
@@ -118,7 +118,8 @@ describe('mistakes: one line naming the flag', () => {
     const out: string[] = [];
     expect(await runCliInProcess(['--help'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });
     for (const flag of ['--host', '--port', '--grace', '--propagation', '--revoked-status', '--clock', '--seed', '--no-demo', '--log', '--help', '--version']) expect(out.join('')).toContain(flag);
-    expect(out.join('')).toContain('the Vine API (keys, detect)');
+    expect(out.join('')).toContain('the Vine API (create and revoke keys, detect)');
+    expect(out.join('')).toContain('revokit-mock verify --target <url> [flags]');
     expect(out.join('')).toContain('--revoked-status <401|403>  what the gateway answers a revoked key with');
     out.length = 0;
     expect(await runCliInProcess(['--version'], {}, { out: (t) => out.push(t), err: () => {} })).toEqual({ exitCode: 0 });

@@ -91,10 +91,10 @@ describe('clock', () => {
 });
 
 describe('creating entities', () => {
-  it('POST /__mock/langwatch/projects → 201 { id, api_key }, a key that authenticates', async () => {
+  it('POST /__mock/langwatch/projects → 201 { id, api_key, provider_credential_id }, a key that authenticates', async () => {
     const reply = await api.post('/__mock/langwatch/projects');
     expect(reply).toMatchObject({ status: 201, body: { id: expect.stringMatching(/^project_/), api_key: expect.stringMatching(/^sk-lw-[A-Za-z0-9]+$/) } });
-    expect(Object.keys(reply.body)).toEqual(['id', 'api_key']);
+    expect(Object.keys(reply.body)).toEqual(['id', 'api_key', 'provider_credential_id']);
     await badField('/__mock/langwatch/projects', { name: 'x' }, 'name', /unknown field/);
   });
 
@@ -120,8 +120,30 @@ describe('creating entities', () => {
     [{ name: 1 }, 'name', /string/],
     [{ description: 5 }, 'description', /string or null/],
     [{ provider_credential_ids: [1] }, 'provider_credential_ids', /array of strings/],
-    [{ secret: 'x' }, 'secret', /unknown field/],
+    [{ secret: 'x' }, 'secret', /secret must be a virtual-key secret: lw_vk_live_ or lw_vk_test_/],
+    [{ revision: 3 }, 'revision', /unknown field/],
   ])('virtual-keys %j → 400 naming %s', (body, field, message) => badField('/__mock/langwatch/virtual-keys', body, field, message));
+
+  it('POST /__mock/langwatch/provider-credentials → 201, a credential a virtual key can be created with', async () => {
+    const { project } = api.server.credentials;
+    const reply = await api.post('/__mock/langwatch/provider-credentials', { model_provider_name: 'anthropic', slot: 'backup' });
+    expect(reply).toMatchObject({ status: 201, body: { id: expect.stringMatching(/^[A-Za-z0-9]{21}$/), project_id: project.id, model_provider_name: 'anthropic', slot: 'backup', disabled_at: null } });
+    expect(Object.keys(reply.body)).toEqual(['id', 'project_id', 'model_provider_name', 'slot', 'created_at', 'disabled_at']);
+    const body = { name: 'routed', provider_credential_ids: [reply.body.id, project.providerCredentialId] };
+    const created = await api.post('/api/gateway/v1/virtual-keys', body, { 'x-auth-token': project.apiKey });
+    expect(created).toMatchObject({ status: 201, body: { virtual_key: { provider_credential_ids: body.provider_credential_ids } } });
+    const disabled = await api.post('/__mock/langwatch/provider-credentials', { slot: 'off', disabled: true, id: 'pc_fixed' });
+    expect(disabled.body).toMatchObject({ id: 'pc_fixed', disabled_at: expect.any(String) });
+    expect((await api.post('/api/gateway/v1/virtual-keys', { name: 'off', provider_credential_ids: ['pc_fixed'] }, { 'x-auth-token': project.apiKey })).status).toBe(400);
+  });
+
+  it.each([
+    [{ project_id: 'project_nope' }, 'project_id', /not a project/],
+    [{ slot: 'primary' }, 'slot', /already has a openai credential in slot "primary"/],
+    [{ disabled: 'yes' }, 'disabled', /true or false/],
+    [{ id: '' }, 'id', /non-empty/],
+    [{ provider: 'openai' }, 'provider', /unknown field/],
+  ])('provider-credentials %j → 400 naming %s', (body, field, message) => badField('/__mock/langwatch/provider-credentials', body, field, message));
 
   it('POST /__mock/langwatch/api-keys → 201 { id, token, role, owner_user_id }', async () => {
     const reply = await api.post('/__mock/langwatch/api-keys', { role: 'member', permissions: [], owner_user_id: 'user_x' });
@@ -138,6 +160,24 @@ describe('creating entities', () => {
     [{ token: 'x' }, 'token'],
   ])('api-keys %j → 400 naming %s', (body, field) => badField('/__mock/langwatch/api-keys', body, field));
 
+  it('api-keys with bindings and a null owner make a service key the virtual-key routes hold to its bindings', async () => {
+    const { project } = api.server.credentials;
+    const reply = await api.post('/__mock/langwatch/api-keys', { owner_user_id: null, name: 'viewer', bindings: [{ role: 'VIEWER', scope_type: 'PROJECT', scope_id: project.id }] });
+    expect(reply).toMatchObject({ status: 201, body: { owner_user_id: null } });
+    const headers = { authorization: `Bearer ${reply.body.token}`, 'x-project-id': project.id };
+    expect((await api.get('/api/gateway/v1/virtual-keys', headers)).status).toBe(200);
+    expect((await api.post('/api/gateway/v1/virtual-keys', { name: 'x', provider_credential_ids: [project.providerCredentialId] }, headers)).status).toBe(403);
+    const listed = (await api.get('/__mock/langwatch/api-keys')).body.api_keys.find((key: { id: string }) => key.id === reply.body.id);
+    expect(listed).toMatchObject({ name: 'viewer', permissions: [], role_bindings: [{ id: expect.any(String), role: 'VIEWER', scope_type: 'PROJECT', scope_id: project.id }] });
+  });
+
+  it.each([
+    [{ bindings: [{ role: 'OWNER', scope_type: 'PROJECT', scope_id: 'p' }] }, 'bindings[0].role'],
+    [{ bindings: [{ role: 'ADMIN', scope_type: 'TEAM', scope_id: 'team_1' }] }, 'bindings[0].scope_id'],
+    [{ bindings: [{ role: 'ADMIN', scope_type: 'PROJECT' }] }, 'bindings[0].scope_id'],
+    [{ owner_user_id: '' }, 'owner_user_id'],
+  ])('api-keys %j → 400 naming %s', (body, field) => badField('/__mock/langwatch/api-keys', body, field));
+
   it('POST /__mock/vine/keys → 201 { key: { id, name, keyPrefix, plaintext } }', async () => {
     const reply = await api.post('/__mock/vine/keys', { name: 'ci', env: 'test' });
     expect(reply).toMatchObject({ status: 201, body: { key: { id: expect.stringMatching(/^c[0-9a-z]{24}$/), name: 'ci', plaintext: expect.stringMatching(/^vine_test_[0-9A-Za-z]{32}$/) } } });
@@ -152,7 +192,11 @@ describe('creating entities', () => {
     const made = await api.post('/__mock/langwatch/virtual-keys', { name: 'listed' });
     const listed = (await api.get('/__mock/langwatch/virtual-keys')).body.virtual_keys;
     expect(listed).toContainEqual(expect.objectContaining({ virtual_key: made.body.virtual_key, secret: made.body.secret, previous_secret: null, revoked_at: null }));
-    expect((await api.get('/__mock/langwatch/projects')).body.projects).toContainEqual({ id: api.server.credentials.project.id, api_key: api.server.credentials.project.apiKey });
+    const { project } = api.server.credentials;
+    expect((await api.get('/__mock/langwatch/projects')).body.projects).toContainEqual({ id: project.id, api_key: project.apiKey, organization_id: expect.any(String) });
+    expect((await api.get('/__mock/langwatch/provider-credentials')).body.provider_credentials).toContainEqual(
+      expect.objectContaining({ id: project.providerCredentialId, project_id: project.id, model_provider_name: 'openai', slot: 'primary', disabled_at: null }),
+    );
     expect((await api.get('/__mock/langwatch/api-keys')).body.api_keys).toContainEqual(expect.objectContaining({ id: api.server.credentials.demo!.admin_api_key.id, role: 'admin', revoked_at: null }));
     expect((await api.get('/__mock/vine/keys')).body.keys).toContainEqual(expect.objectContaining({ id: api.server.credentials.demo!.vine_key.id, revokedAt: null }));
   });

@@ -2,7 +2,7 @@
 // Content-Type and a raw text body (an HTML 502), over HTTP and through MSW alike.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVineMock } from '@revokit/mock';
+import { createVineMock, onUnhandled } from '@revokit/mock';
 import { useServer } from './support/server.js';
 
 const REVOKE = 'postApiV1KeysByIdRevoke';
@@ -59,7 +59,7 @@ describe('over HTTP', () => {
 describe('through MSW', () => {
   const vine = createVineMock();
   const server = setupServer(...vine.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen(onUnhandled('error')));
   afterAll(() => server.close());
 
   it('the same fault answers the same page', async () => {

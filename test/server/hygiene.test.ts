@@ -26,7 +26,8 @@ async function stateFingerprint() {
 
 describe('status codes', () => {
   it('unknown path: 404 JSON', async () => {
-    for (const path of ['/', '/nope', '/api/v1/keys', '/api/v1/keys/a/b/revoke', '/__mock/', '/__mock/health/', '/__mock/nope']) {
+    // (/ and /__mock/ are the index: test/server/index-page.test.ts)
+    for (const path of ['/nope', '/api/v1/key', '/api/v1/keys/a/b/revoke', '/__session/w1/', '/__mock/health/', '/__mock/nope']) {
       const reply = await api.get(path);
       expect(reply.status, path).toBe(404);
       expect(reply.headers['content-type']).toBe('application/json');
@@ -37,6 +38,9 @@ describe('status codes', () => {
   it('known path, wrong method: 405 with Allow', async () => {
     for (const [method, path, allow] of [
       ['GET', '/api/v1/keys/x/revoke', 'POST, OPTIONS'],
+      ['GET', '/api/v1/keys', 'POST, OPTIONS'],
+      ['DELETE', '/api/gateway/v1/virtual-keys', 'GET, POST, OPTIONS'],
+      ['POST', '/api/gateway/v1/virtual-keys/x', 'GET, PATCH, OPTIONS'],
       ['DELETE', '/api/gateway/v1/virtual-keys/x/rotate', 'POST, OPTIONS'],
       ['POST', '/api/api-keys/x', 'DELETE, OPTIONS'],
       ['POST', '/__mock/health', 'GET, OPTIONS'],

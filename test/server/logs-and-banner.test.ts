@@ -65,11 +65,19 @@ describe('banner', () => {
     expect(banner.trimEnd().split('\n\n')).toHaveLength(3);
   });
 
+  it('names the default project\'s provider credential, and every list and create route', () => {
+    const banner = formatBanner(info);
+    expect(banner).toContain(`X-Auth-Token ${server.credentials.project.apiKey}  provider credential ${server.credentials.project.providerCredentialId}`);
+    expect(banner).toContain(`${info.url}/api/gateway/v1/virtual-keys[/{id}[/revoke|rotate]], ${info.url}/api/api-keys[/{id}]`);
+    expect(banner).toContain(`${info.url}/api/v1/keys[/{id}/revoke]`);
+    expect(JSON.parse(formatBannerJson(info)).project).toEqual({ id: server.credentials.project.id, api_key: server.credentials.project.apiKey, provider_credential_id: server.credentials.project.providerCredentialId });
+  });
+
   it('ends with one shell line exporting the variables docs/server.md uses', () => {
     const line = formatBanner(info).trimEnd().split('\n').at(-1)!.trim();
     const { project, demo } = server.credentials;
     expect(line).toBe(
-      `export MOCK=${info.url} PROJECT_KEY=${project.apiKey} VK_ID=${demo!.virtual_key.id} VK_SECRET=${demo!.virtual_key.secret} ` +
+      `export MOCK=${info.url} PROJECT_KEY=${project.apiKey} PROVIDER_CREDENTIAL_ID=${project.providerCredentialId} VK_ID=${demo!.virtual_key.id} VK_SECRET=${demo!.virtual_key.secret} ` +
         `ADMIN_KEY=${demo!.admin_api_key.token} ADMIN_KEY_ID=${demo!.admin_api_key.id} MEMBER_KEY=${demo!.member_api_key.token} ` +
         `MEMBER_KEY_ID=${demo!.member_api_key.id} VINE_KEY_ID=${demo!.vine_key.id} VINE_KEY=${demo!.vine_key.plaintext}`,
     );

@@ -3,7 +3,7 @@
 // folded, without its public prefix, cut in halves, or already rotated out.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLangWatchMock, createVineMock } from '@revokit/mock';
+import { createLangWatchMock, createVineMock, onUnhandled } from '@revokit/mock';
 import { useServer } from './support/server.js';
 
 const FRAGMENT = 12;
@@ -125,7 +125,7 @@ describe('in-process (MSW): each mock\'s own journal', () => {
   const lw = createLangWatchMock();
   const vine = createVineMock();
   const server = setupServer(...lw.handlers, ...vine.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+  beforeAll(() => server.listen(onUnhandled('bypass')));
   afterAll(() => server.close());
 
   it('redacts its credentials in every disguise', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatBanner } from '@revokit/mock/cli/banner';
 import { readSeedFile } from '@revokit/mock/cli/seed-file';
 import { createMockServer, parseSeedPlan } from '@revokit/mock/server';
 import { useServer } from './support/server.js';
@@ -73,7 +74,7 @@ describe('a server started with a seed file', () => {
   it('reports what it created, with usable credentials', async () => {
     const { seeded, demo } = api.server.credentials;
     expect(demo).toBeUndefined();
-    expect(seeded.projects).toEqual([{ ref: 'acme', id: expect.stringMatching(/^project_/), api_key: expect.stringMatching(/^sk-lw-/) }]);
+    expect(seeded.projects).toEqual([{ ref: 'acme', id: expect.stringMatching(/^project_/), api_key: expect.stringMatching(/^sk-lw-/), provider_credential_id: expect.any(String) }]);
     expect(seeded.virtual_keys).toEqual([
       { id: expect.stringMatching(/^vk_/), name: 'ci', project_id: seeded.projects[0]!.id, secret: expect.stringMatching(/^lw_vk_test_/) },
       { id: expect.stringMatching(/^vk_/), name: 'in the default project', project_id: api.server.credentials.project.id, secret: expect.stringMatching(/^lw_vk_live_/) },
@@ -96,6 +97,48 @@ describe('a server started with a seed file', () => {
     expect(models.status).toBe(200);
     const apiKey = seeded.api_keys[0]!;
     expect((await api.send('DELETE', `/api/api-keys/${apiKey.id}`, { headers: { authorization: `Bearer ${apiKey.token}` } })).status).toBe(200);
+  });
+});
+
+describe('provider credentials in a seed file', () => {
+  const plan = {
+    langwatch: {
+      projects: [{ ref: 'acme' }],
+      provider_credentials: [
+        { project: 'acme', id: 'pc_anthropic', model_provider_name: 'anthropic' },
+        { project: 'acme', id: 'pc_off', slot: 'old', disabled: true },
+      ],
+      virtual_keys: [{ project: 'acme', name: 'routed', provider_credential_ids: ['pc_anthropic'] }, { project: 'acme', name: 'default chain' }],
+    },
+  };
+  const api = useServer({ seed: plan, demo: false });
+
+  it('are created in their project with their fixed ids, listed, in the banner, and usable by the API', async () => {
+    const { seeded } = api.server.credentials;
+    const acme = seeded.projects[0]!;
+    expect(seeded.provider_credentials).toEqual([
+      { id: 'pc_anthropic', project_id: acme.id, model_provider_name: 'anthropic', slot: 'primary', disabled_at: null },
+      { id: 'pc_off', project_id: acme.id, model_provider_name: 'openai', slot: 'old', disabled_at: expect.any(String) },
+    ]);
+    const banner = formatBanner({ version: '0', url: 'http://x', credentials: api.server.credentials, clock: 'system', graceMs: 1, propagationMs: 1, revokedKeyStatus: 401 });
+    expect(banner).toContain(`seed provider credential  id pc_anthropic  project ${acme.id}  anthropic/primary`);
+    expect(banner).toContain(`seed provider credential  id pc_off  project ${acme.id}  openai/old  (disabled)`);
+    const keys = (await api.get('/api/gateway/v1/virtual-keys', { 'x-auth-token': acme.api_key })).body.data;
+    expect(keys.map((k: { name: string; provider_credential_ids: string[] }) => [k.name, k.provider_credential_ids])).toEqual([
+      ['default chain', [acme.provider_credential_id]],
+      ['routed', ['pc_anthropic']],
+    ]);
+    const refused = await api.post('/api/gateway/v1/virtual-keys', { name: 'off', provider_credential_ids: ['pc_off'] }, { 'x-auth-token': acme.api_key });
+    expect(refused.status).toBe(400);
+  });
+
+  it.each([
+    ['{"langwatch":{"provider_credentials":[{"project":"nope"}]}}', '--seed <file>: langwatch.provider_credentials[0].project "nope" is not a ref under langwatch.projects'],
+    ['{"langwatch":{"provider_credentials":[{"id":"a","slot":"x"},{"id":"a","slot":"b"}]}}', '--seed <file>: langwatch.provider_credentials[1].id "a" is already a provider credential of this mock'],
+    ['{"langwatch":{"provider_credentials":[{"disabled":1}]}}', '--seed <file>: langwatch.provider_credentials[0].disabled must be true or false'],
+    ['{"langwatch":{"provider_credentials":[{}]}}', '--seed <file>: langwatch.provider_credentials[0].slot: project'],
+  ])('refuses %s', (text, expected) => {
+    expect(() => parseSeedPlan(JSON.parse(text))).toThrow(expected.replace('--seed <file>: ', ''));
   });
 });
 

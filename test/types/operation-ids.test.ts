@@ -8,7 +8,7 @@ it('faults.next and server.operationIds know the operation names', () => {
   const langwatch = createLangWatchMock();
   const vine = createVineMock();
   expectTypeOf(langwatch.faults.next).parameter(0).toEqualTypeOf<(typeof langwatch.routes)[number]['name']>();
-  expectTypeOf(vine.faults.next).parameter(0).toEqualTypeOf<'postApiV1KeysByIdRevoke' | 'postApiV1Detect'>();
+  expectTypeOf(vine.faults.next).parameter(0).toEqualTypeOf<'postApiV1Keys' | 'postApiV1KeysByIdRevoke' | 'postApiV1Detect'>();
   // @ts-expect-error not an operation of this mock
   expectTypeOf(langwatch.faults.next).toBeCallableWith('revokeKey', { status: 500 });
   const server = createMockServer();

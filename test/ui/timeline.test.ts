@@ -116,3 +116,48 @@ describe('the shared time axis', () => {
     expect(domainOf([], now, 300_000)).toEqual({ from: now - 300_000, to: now + 30_000 });
   });
 });
+
+describe('the default view fits the events that matter', () => {
+  // A rotation, a day, a revocation and its 60 s propagation: the day must not squeeze the minute.
+  const t0 = Date.parse('2030-01-01T00:00:00Z');
+  const rotatedAt = t0 + 5_000;
+  const revokedAt = rotatedAt + 86_400_000 + 1_000;
+  const now = revokedAt + 60_000;
+  const listing: VirtualKeyListing = {
+    virtual_key: { id: 'vk', name: 'checkout', environment: 'live', status: 'revoked', revision: '2', created_at: new Date(t0).toISOString(), display_prefix: '' },
+    project_id: 'p',
+    secret: 's',
+    previous_secret: null,
+    revoked_at: new Date(revokedAt).toISOString(),
+    rotations: [{ at: new Date(rotatedAt).toISOString(), grace_until: new Date(rotatedAt + 86_400_000).toISOString() }],
+    propagates_at: new Date(revokedAt + 60_000).toISOString(),
+  };
+  const row = virtualKeyRow(listing, now);
+  const width = (domain: ReturnType<typeof domainOf>, kind: string) => {
+    const band = row.bands.find((b) => b.kind === kind)!;
+    return percentOf(band.to, domain) - percentOf(band.from, domain);
+  };
+
+  it('shortens the quiet day and says how long it was, so the propagation minute is wide', () => {
+    const fit = domainOf([row], now);
+    expect(fit.gaps).toEqual([{ from: rotatedAt, to: rotatedAt + 86_400_000, shownAs: expect.any(Number) }]);
+    expect(percentOf(fit.gaps![0]!.to, fit) - percentOf(fit.gaps![0]!.from, fit)).toBeCloseTo(10 * (1 / 1.06), 0); // a tenth of the bar, less the margins
+    expect(width(fit, 'propagating')).toBeGreaterThan(40);
+    expect(percentOf(now, fit)).toBeGreaterThan(90);
+    // To scale, the same minute is a sliver.
+    expect(width(domainOf([row], now, 'all'), 'propagating')).toBeLessThan(0.1);
+  });
+
+  it('keeps every instant in order, each where it lies', () => {
+    const fit = domainOf([row], now);
+    const instants = [t0, rotatedAt, rotatedAt + 86_400_000, revokedAt, revokedAt + 60_000, now];
+    const percents = instants.map((at) => percentOf(at, fit));
+    expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+    expect(new Set(percents.slice(0, 5)).size).toBe(5);
+  });
+
+  it('shortens nothing when nothing is long beside the rest', () => {
+    const busy = virtualKeyRow({ ...listing, revoked_at: null, propagates_at: null, rotations: [] }, t0 + 600_000);
+    expect(domainOf([busy], t0 + 600_000).gaps).toBeUndefined();
+  });
+});

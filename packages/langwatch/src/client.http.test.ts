@@ -71,15 +71,18 @@ describe('against a real HTTP server', () => {
 
   it('a connection dropped mid-request: ApiConnectionError, and rotate is not retried', async () => {
     handler = (request) => request.socket.destroy();
-    const error = await client().virtualKeys.rotate('vk_1').catch((e: unknown) => e);
+    const error = (await client().virtualKeys.rotate('vk_1').catch((e: unknown) => e)) as ApiConnectionError;
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(hits).toHaveLength(1);
+    expect(error.message).toMatch(new RegExp(`^virtualKeys\\.rotate: POST ${baseUrl}/api/gateway/v1/virtual-keys/vk_1/rotate: connection error: .+ \\(1 attempt; not retried: the request may have reached the server`));
   });
 
   it('no response within timeoutMs: ApiTimeoutError', async () => {
     handler = () => {}; // never answers
-    const error = await client({ timeoutMs: 100, maxRetries: 0 }).virtualKeys.revoke('vk_1').catch((e: unknown) => e);
+    const error = (await client({ timeoutMs: 100, maxRetries: 1 }).apiKeys.revoke('key_1').catch((e: unknown) => e)) as ApiTimeoutError;
     expect(error).toBeInstanceOf(ApiTimeoutError);
+    expect(error.message).toBe(`apiKeys.revoke: DELETE ${baseUrl}/api/api-keys/key_1: timed out after 100 ms each (2 attempts)`);
+    expectNoSecrets(error, [PROJECT_KEY, ADMIN_KEY, ADMIN_SECRET]);
   });
 
   it('a body that stalls after the headers: ApiTimeoutError (the body read is timed too)', async () => {

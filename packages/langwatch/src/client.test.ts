@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scriptedFetch, json, text, fetchFailed, browserFetchFailed, type Reply } from '@revokit/runtime/testing/fake-fetch';
+import { scriptedFetch, json, text, fetchFailed, browserFetchFailed } from '@revokit/runtime/testing/fake-fetch';
+import { attemptsFor, failures, rejectionAfterRetries } from '@revokit/runtime/testing/failures';
 import {
   ApiConnectionError,
   ApiError,
@@ -19,6 +20,7 @@ import {
 import { createRawLangWatchClients } from './raw.js';
 import { langwatchValidators } from './validators.js';
 import { ADMIN_KEY, BASE_URL, PROJECT_KEY, revokeBody, rotateBody } from './testing/fixtures.js';
+import { setup } from './testing/setup.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -26,11 +28,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function setup(replies: Reply[], options: LangWatchClientOptions = {}) {
-  const fetch = scriptedFetch(...replies);
-  const lw = createLangWatchClient({ apiKey: PROJECT_KEY, adminApiKey: ADMIN_KEY, baseUrl: BASE_URL, fetch, ...options });
-  return { fetch, lw };
-}
 
 type Method = 'virtualKeys.revoke' | 'virtualKeys.rotate' | 'apiKeys.revoke';
 const METHODS: Method[] = ['virtualKeys.revoke', 'virtualKeys.rotate', 'apiKeys.revoke'];
@@ -286,43 +283,16 @@ describe('retries', () => {
     vi.useFakeTimers();
   });
 
-  const failures: Record<string, () => Reply> = {
-    'connection refused': () => fetchFailed('ECONNREFUSED'),
-    'DNS failure': () => fetchFailed('ENOTFOUND'),
-    'connection reset': () => fetchFailed('ECONNRESET'),
-    'socket closed': () => fetchFailed('UND_ERR_SOCKET', 'other side closed'),
-    'browser network error': () => browserFetchFailed(),
-    timeout: () => 'hang',
-    408: () => json(408, { error: 'timeout' }),
-    429: () => json(429, { error: 'rate_limited' }),
-    500: () => json(500, { error: 'internal' }),
-    502: () => text(502, '<html>Bad Gateway</html>'),
-    503: () => json(503, { error: 'unavailable' }),
-    400: () => json(400, { error: 'bad' }),
-    401: () => json(401, { error: 'unauthorized' }),
-    403: () => new Response(null, { status: 403 }),
-    404: () => json(404, { error: 'not_found' }),
-    409: () => new Response(null, { status: 409 }),
-    422: () => json(422, { error: 'unprocessable' }),
-  };
-  const neverSent = new Set(['connection refused', 'DNS failure']);
-  const retryableForRevoke = new Set([...neverSent, 'connection reset', 'socket closed', 'browser network error', 'timeout', '408', '429', '500', '502', '503']);
   // Expected attempts with maxRetries 2: 3 when retried, 1 when not.
   const matrix = Object.keys(failures).flatMap((failure) => [
-    ['virtualKeys.revoke', failure, retryableForRevoke.has(failure) ? 3 : 1] as const,
-    ['apiKeys.revoke', failure, retryableForRevoke.has(failure) ? 3 : 1] as const,
-    ['virtualKeys.rotate', failure, neverSent.has(failure) ? 3 : 1] as const,
+    ['virtualKeys.revoke', failure, attemptsFor('idempotent', failure)] as const,
+    ['apiKeys.revoke', failure, attemptsFor('idempotent', failure)] as const,
+    ['virtualKeys.rotate', failure, attemptsFor('unsent-only', failure)] as const,
   ]);
 
   it.each(matrix)('%s on %s: %i attempt(s), then the error', async (method, failure, attempts) => {
     const { fetch, lw } = setup([failures[failure]!()], { timeoutMs: 1000 });
-    const result = call(lw, method, 'id_1');
-    const settled = result.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    await vi.runAllTimersAsync();
-    const error = await settled;
+    const error = await rejectionAfterRetries(call(lw, method, 'id_1'));
     expect(fetch.requests).toHaveLength(attempts);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(TypeError);

@@ -25,8 +25,16 @@ export const ADMIN_KEY: CredentialRule = {
   wrongKinds: [vineKey, virtualKeySecret, [(key) => lwKey(key) && !hasUnderscore(key), `${PROJECT_FORMAT}; pass it as apiKey`]],
 };
 
-/** An id starting like this is a secret passed by mistake. */
-export const KEY_PREFIXES = [PREFIX, 'lw_vk_', 'vine_'] as const;
+/**
+ * Secrets start like this: project and admin keys, personal access tokens (pat-lw-…, still
+ * accepted), virtual-key secrets as minted at our specs' commit (lw_vk_…) and since 2026-05
+ * (vk-lw-…), Vine keys. An id starting like this is a secret passed by mistake; an error
+ * text holding one is scrubbed.
+ */
+export const KEY_PREFIXES = [PREFIX, 'pat-lw-', 'lw_vk_', 'vk-lw-', 'vine_'] as const;
+
+/** Answer fields that hold a minted secret: `secret` (virtual-key create and rotate), `token` (API-key create). */
+export const SECRET_FIELDS = ['secret', 'token'] as const;
 
 /** Every string to scrub from errors: the keys, and the admin key's secret half on its own. */
 export function secretsOf(apiKey: string | undefined, adminApiKey: string | undefined): (string | undefined)[] {

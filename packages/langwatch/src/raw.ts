@@ -18,7 +18,7 @@ export interface RawLangWatchClients {
  * in paths, no redirects) and the credentials attached; none of its retries, timeouts,
  * error classes or validation.
  */
-export function createRawLangWatchClients(options: Pick<TransportOptions, 'baseUrl' | 'fetch'> & { apiKey?: string; adminApiKey?: string } = {}): RawLangWatchClients {
+export function createRawLangWatchClients(options: Pick<TransportOptions, 'baseUrl' | 'fetch'> & { apiKey?: string | undefined; adminApiKey?: string | undefined } = {}): RawLangWatchClients {
   const apiKey = checkCredential(PROJECT_KEY, options.apiKey);
   const adminApiKey = checkCredential(ADMIN_KEY, options.adminApiKey);
   const { baseUrl, fetch } = resolveConnection(options, servers[0]);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // revokit-mock: the standalone mock server. SIGINT/SIGTERM stop it gracefully (exit 0); a
-// second signal cuts the requests still in flight. The build bundles this entry into one
+// second signal cuts the requests still in flight. `revokit-mock verify …` is the other command:
+// it checks a live service against the mock (verify/). The build bundles this entry into one
 // dist/cli.js (npm run bundle:cli): loading one file instead of ~40 modules saves about a
 // fifth of the cold start.
 import type { RunSettings } from './cli/args.js';
@@ -35,5 +36,11 @@ function handleSignals(server: MockServer, settings: RunSettings): void {
   process.on('SIGTERM', stop);
 }
 
-const result = await runCli(process.argv.slice(2), process.env, io, handleSignals);
-if ('exitCode' in result) process.exitCode = result.exitCode;
+const argv = process.argv.slice(2);
+if (argv[0] === 'verify') {
+  const { runVerifyProcess } = await import('./verify/process.js');
+  process.exitCode = await runVerifyProcess(argv.slice(1));
+} else {
+  const result = await runCli(argv, process.env, io, handleSignals);
+  if ('exitCode' in result) process.exitCode = result.exitCode;
+}

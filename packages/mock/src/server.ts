@@ -19,6 +19,8 @@ import { createRequestLog, type LogFormat } from './server/wire/request-log.js';
 import { parseSeedPlan } from './server/world/seed-plan.js';
 import { createSessions, isSessionId, SESSION_ID_RULE, type SessionInfo, type Sessions } from './server/world/sessions.js';
 import { createWorld, type World } from './server/world/world.js';
+import type { IndexFacts } from './server/ui/index-page.js';
+import { packageVersion } from './version.js';
 
 export { InputError } from './core/inputs.js';
 export type { LogFormat } from './server/wire/request-log.js';
@@ -39,49 +41,49 @@ export type SeededEntities = ServerCredentials['seeded'];
 
 export interface MockServerOptions<Families extends readonly AnyFamily[] = DefaultFamilies> extends FamilySettings {
   /** The API families to serve (default: LangWatch and Vine). */
-  families?: Families;
+  families?: Families | undefined;
   /** "frozen": time moves only through the control plane (default "system"). */
-  clock?: ClockMode;
+  clock?: ClockMode | undefined;
   /** Create the demo entities (default true). */
-  demo?: boolean;
+  demo?: boolean | undefined;
   /** Entities to create at start, in the seed-file format (see docs/server.md). Validated: a bad entry throws an InputError naming it. */
   seed?: unknown;
   /** Request log format (default "silent"; the CLI defaults to "pretty"). */
-  log?: LogFormat;
+  log?: LogFormat | undefined;
   /** Where log lines go (default: stdout). */
-  writeLogLine?: (line: string) => void;
+  writeLogLine?: ((line: string) => void) | undefined;
   /** How long close() waits for requests in flight before cutting them (default 10 s). */
-  shutdownTimeoutMs?: number;
+  shutdownTimeoutMs?: number | undefined;
   /** A session idle this long ends (default 10 min). */
-  sessionTtlMs?: number;
+  sessionTtlMs?: number | undefined;
   /** How many sessions may exist at once (default 256); a new one past that gets 429. */
-  maxSessions?: number;
+  maxSessions?: number | undefined;
   /** Refuse requests that name no session (400), so a test that forgot its session fails loudly. */
-  requireSession?: boolean;
+  requireSession?: boolean | undefined;
   /**
    * Token the control plane requires (the health check aside). Default: none on a loopback host;
    * a minted one when listening on any other address, since the control plane hands out every secret.
    */
-  controlToken?: string;
+  controlToken?: string | undefined;
   /**
    * Origins (`scheme://host[:port]`) whose web pages may read and drive the control plane. Default:
    * none; the control plane answers its own origin (the dashboard) and clients that are no web page.
    */
-  corsOrigins?: readonly string[];
+  corsOrigins?: readonly string[] | undefined;
   /**
    * Host names the control plane answers besides loopback names, IP addresses and the listen host:
    * e.g. "mock" (a docker compose service), or ".internal" for it and every subdomain.
    */
-  allowedHosts?: readonly string[];
+  allowedHosts?: readonly string[] | undefined;
   /** The clock session idleness is measured by (default: a system clock). */
-  sessionClock?: MockClock;
+  sessionClock?: MockClock | undefined;
 }
 
 export interface ListenOptions {
   /** Default 127.0.0.1. */
-  host?: string;
+  host?: string | undefined;
   /** Default 4010; 0 picks a free one. */
-  port?: number;
+  port?: number | undefined;
 }
 
 /**
@@ -168,6 +170,7 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
   let closing = false;
   let controlToken = options.controlToken;
   let listenHost: string | undefined;
+  let index: IndexFacts | undefined;
   const everyWorld: SecretSource = {
     hasFragment(key) {
       if (credentials.hasFragment(key)) return true;
@@ -189,6 +192,14 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     redact,
     log: createRequestLog(options.log ?? 'silent', writeLogLine, redact),
     closing: () => closing,
+    index: () =>
+      (index ??= {
+        version: packageVersion(),
+        operations: world.members.flatMap(({ family, mock }) => mock.routes.map((route) => ({ family: family.name, operation_id: route.name, method: route.method, path: route.path }))),
+        entities: families.flatMap((family) => Object.keys(family.entities).map((entity) => `${family.name}/${entity}`)),
+        requireSession: options.requireSession === true,
+        controlToken: controlToken !== undefined,
+      }),
   });
   // Idle sessions free their memory even if nobody asks for them again.
   const sweeper = setInterval(() => sessions.sweep(), Math.min(sessions.ttlMs, 60_000));

@@ -68,7 +68,14 @@ describe('connection errors', () => {
     expect(error).toBeInstanceOf(RevokitError);
     expect(error.name).toBe('ApiTimeoutError');
     expect(error.timeoutMs).toBe(1500);
-    expect(error.message).toBe('Request timed out after 1500 ms');
+    expect(error.message).toBe('timed out after 1500 ms');
+  });
+
+  it('names the call when it has one: client method, HTTP method, URL and attempts', () => {
+    const request = { operation: 'keys.revoke', method: 'POST', url: 'https://vine.test/api/v1/keys/k1/revoke', attempts: 3 };
+    const error = new ApiConnectionError('connection error: fetch failed (ECONNREFUSED)', { request });
+    expect(error.message).toBe('keys.revoke: POST https://vine.test/api/v1/keys/k1/revoke: connection error: fetch failed (ECONNREFUSED) (3 attempts)');
+    expect({ operation: error.operation, method: error.method, url: error.url, attempts: error.attempts }).toEqual(request);
   });
 });
 

@@ -76,17 +76,58 @@ export function apiErrorFor(init: ApiErrorInit): ApiError {
   return new ErrorClass(init);
 }
 
+/** The call a connection error or timeout belongs to: what a reader of the error needs to find it. */
+export interface RequestFacts {
+  /** The client method, e.g. "virtualKeys.revoke" (the spec's operationId where there is none). */
+  operation: string;
+  /** HTTP method. */
+  method: string;
+  /** Base URL and path: a base URL never holds credentials, and an id that looks like a key is refused. */
+  url: string;
+  /** Attempts made, the first included. */
+  attempts: number;
+  /** Why there was no further attempt, when the retry budget was not the reason. */
+  notRetried?: string | undefined;
+}
+
+export interface ApiConnectionErrorOptions extends ErrorOptions {
+  request?: RequestFacts | undefined;
+}
+
 /** The request failed before a response arrived (DNS, refused connection, reset, redirect refused). */
 export class ApiConnectionError extends RevokitError {
   override name = 'ApiConnectionError';
+  /** The client method ("virtualKeys.revoke"); undefined on an error not thrown by a client call, as for the fields below. */
+  declare readonly operation: string | undefined;
+  /** HTTP method of the request. */
+  declare readonly method: string | undefined;
+  /** URL of the request (no credentials). */
+  declare readonly url: string | undefined;
+  /** How many attempts were made, retries included. */
+  declare readonly attempts: number | undefined;
+
+  /** `problem` says what went wrong ("connection error: …"); the message adds the call and its attempts. */
+  constructor(problem: string, options: ApiConnectionErrorOptions = {}) {
+    const { request } = options;
+    super(request ? `${request.operation}: ${request.method} ${request.url}: ${problem} (${attemptsText(request)})` : problem, options);
+    Object.assign(this, { operation: request?.operation, method: request?.method, url: request?.url, attempts: request?.attempts });
+  }
 }
 
 /** An attempt exceeded `timeoutMs`. A subclass of ApiConnectionError, as no response arrived. */
 export class ApiTimeoutError extends ApiConnectionError {
   override name = 'ApiTimeoutError';
-  constructor(readonly timeoutMs: number) {
-    super(`Request timed out after ${timeoutMs} ms`);
+  constructor(
+    /** The limit each attempt had. */
+    readonly timeoutMs: number,
+    options: ApiConnectionErrorOptions = {},
+  ) {
+    super(`timed out after ${timeoutMs} ms${options.request && options.request.attempts > 1 ? ' each' : ''}`, options);
   }
+}
+
+function attemptsText({ attempts, notRetried }: RequestFacts): string {
+  return `${attempts} attempt${attempts === 1 ? '' : 's'}${notRetried ? `; not retried: ${notRetried}` : ''}`;
 }
 
 export interface ResponseValidationErrorInit {

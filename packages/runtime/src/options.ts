@@ -8,15 +8,17 @@ import type { ResponseValidator, ResponseValidators } from './validation.js';
  */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+// Every option also takes undefined, read as "not given": an app compiled with
+// exactOptionalPropertyTypes can pass `{ timeoutMs: config.timeoutMs }` as it is.
 export interface TransportOptions {
   /** Service root; a path prefix is kept (`http://localhost:4010/langwatch`). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** fetch implementation; defaults to the global fetch, looked up at call time. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Per-attempt timeout in milliseconds. Default 60 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt, for operations that may be retried. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
 }
 
 /** What the runtime needs to know of the client it configures. */
@@ -29,9 +31,9 @@ export interface ClientInfo {
 
 export interface CallOptions {
   /** Aborting rejects the call with `signal.reason`. */
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
 }
 
 export interface ResolvedTransportOptions {
@@ -48,7 +50,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 // setTimeout fires at once for delays above 2^31-1 ms.
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-type ClientOptions = TransportOptions & { validators?: ResponseValidators; validateResponses?: unknown };
+type ClientOptions = TransportOptions & { validators?: ResponseValidators | undefined; validateResponses?: unknown };
 
 export function resolveTransportOptions(options: ClientOptions, client: ClientInfo): ResolvedTransportOptions {
   return {

@@ -53,6 +53,36 @@ describe('createRedactor', () => {
   });
 });
 
+describe('createRedactor: secrets the client was not given', () => {
+  const redact = createRedactor([], { prefixes: ['lw_vk_', 'sk-lw-'], fields: ['secret', 'token'] });
+
+  it('scrubs a word that starts with a prefix, up to the first character a key cannot hold', () => {
+    expect(redact('new key lw_vk_live_01JZ8Q4TS6M2C9X7R5BNWPHKDE, shown once')).toBe(`new key ${REDACTED}, shown once`);
+    expect(redact('token=sk-lw-Ab12_Cd-34&next=1')).toBe(`token=${REDACTED}&next=1`);
+    expect(redact('"sk-lw-x"')).toBe(`"${REDACTED}"`);
+  });
+
+  it('in any letter case and percent-encoding, without eating the encoded text that follows', () => {
+    expect(redact('LW_VK_LIVE_01JZ8')).toBe(REDACTED);
+    expect(redact('%6cw%5fvk_live_%30%31JZ8%20is%20gone')).toBe(`${REDACTED}%20is%20gone`);
+    expect(redact(encodeURIComponent('sk-lw-Ab12_Cd34 x'))).toBe(`${REDACTED}%20x`);
+  });
+
+  it('leaves a prefix alone when nothing follows it, and text that merely resembles one', () => {
+    expect(redact('keys look like sk-lw-… or lw_vk_')).toBe('keys look like sk-lw-… or lw_vk_');
+    expect(redact('sk-lw and lw-vk-live-1')).toBe('sk-lw and lw-vk-live-1');
+  });
+
+  it('replaces the value of a secret field whole, at any depth and in any letter case, whatever it holds', () => {
+    const body = { error: 'x', secret: 'opaque', nested: [{ Token: { a: 1 } }], TOKEN: 42, none: { secret: null }, secrets: 'kept' };
+    expect(redact(body)).toEqual({ error: 'x', secret: REDACTED, nested: [{ Token: REDACTED }], TOKEN: REDACTED, none: { secret: null }, secrets: 'kept' });
+  });
+
+  it('a field name in a string is only text', () => {
+    expect(redact('secret')).toBe('secret');
+  });
+});
+
 describe('redactHeaders', () => {
   it('copies headers with values scrubbed, and renames a header whose name holds a key', () => {
     const headers = redactHeaders(

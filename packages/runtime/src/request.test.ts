@@ -149,10 +149,27 @@ describe('request', () => {
     expect(fetch.requests).toHaveLength(3);
   });
 
+  it('names the client method, the URL and every attempt made when it gives up', async () => {
+    const { run } = setup(['hang'], { timeoutMs: 200 });
+    const result = run('idempotent', {}, { name: 'virtualKeys.revoke' }).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = (await result) as ApiTimeoutError;
+    expect(error.message).toBe('virtualKeys.revoke: POST https://api.test/things/t1: timed out after 200 ms each (3 attempts)');
+    expect(error.attempts).toBe(3);
+  });
+
+  it('says why a failure was not retried when the operation forbids it', async () => {
+    const { run } = setup([fetchFailed('ECONNRESET')]);
+    const error = (await run('unsent-only', {}, { name: 'virtualKeys.rotate' }).catch((e: unknown) => e)) as ApiConnectionError;
+    expect(error.message).toBe(
+      'virtualKeys.rotate: POST https://api.test/things/t1: connection error: fetch failed (ECONNRESET) (1 attempt; not retried: the request may have reached the server)',
+    );
+  });
+
   it('a per-call timeoutMs overrides the client one', async () => {
     const { run } = setup(['hang'], { maxRetries: 0, timeoutMs: 60_000 });
     const result = run('idempotent', { timeoutMs: 10 });
-    const assertion = expect(result).rejects.toThrow('Request timed out after 10 ms');
+    const assertion = expect(result).rejects.toThrow('thing: POST https://api.test/things/t1: timed out after 10 ms (1 attempt)');
     await vi.advanceTimersByTimeAsync(10);
     await assertion;
   });
@@ -213,7 +230,13 @@ describe('request', () => {
     const error = (await run().catch((e: unknown) => e)) as ApiConnectionError;
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(error).not.toBeInstanceOf(ApiTimeoutError);
-    expect(error.message).toBe('Connection error: fetch failed (ENOTFOUND)');
+    expect(error.message).toBe('thing: POST https://api.test/things/t1: connection error: fetch failed (ENOTFOUND) (1 attempt)');
+    expect({ operation: error.operation, method: error.method, url: error.url, attempts: error.attempts }).toEqual({
+      operation: 'thing',
+      method: 'POST',
+      url: 'https://api.test/things/t1',
+      attempts: 1,
+    });
     expect((error.cause as Error).message).toBe('fetch failed');
     expect(((error.cause as Error).cause as Error & { code: string }).code).toBe('ENOTFOUND');
   });

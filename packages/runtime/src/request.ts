@@ -1,11 +1,11 @@
 // One client call: attempts with a per-attempt timeout, classification of failures,
 // and retries where the operation's policy allows them.
 import { TIMED_OUT, sleep, withDeadline } from './abort.js';
-import { ApiError, ApiTimeoutError, type RevokitError } from './errors.js';
+import { ApiConnectionError, ApiError, ApiTimeoutError, type RequestFacts } from './errors.js';
 import { provesNeverSent } from './never-sent.js';
 import { checkMaxRetries, checkTimeout, type CallOptions, type ResolvedTransportOptions } from './options.js';
 import type { Redactor } from './redact.js';
-import { acceptBody, connectionError, errorFromResponse, type ReadErrorEnvelope } from './response.js';
+import { acceptBody, connectionProblem, errorFromResponse, type ConnectionProblem, type ReadErrorEnvelope } from './response.js';
 import { isRetryable, retryDelayMs, type FailureFacts, type RetryPolicy } from './retry.js';
 
 export interface RequestContext extends ResolvedTransportOptions {
@@ -16,6 +16,8 @@ export interface RequestContext extends ResolvedTransportOptions {
 export interface OperationCall<T> {
   /** operationId from the spec, as errors name it. */
   operation: string;
+  /** The client method ("virtualKeys.revoke"), as connection errors name it (default: `operation`). */
+  name?: string | undefined;
   /** Path below the base URL, parameters already encoded (path.ts). */
   path: string;
   /** Method, credential header and `redirect: 'error'`: built once per client and operation. */
@@ -25,10 +27,14 @@ export interface OperationCall<T> {
   recoverOnRetry?: (error: ApiError) => T | undefined;
 }
 
-interface Failure {
-  error: RevokitError;
-  facts: FailureFacts;
-}
+/** An answer that is an error, or no answer: a timeout or a connection problem. */
+type Failure = { error: ApiError; facts: FailureFacts } | { timeoutMs: number; facts: FailureFacts } | { connection: ConnectionProblem; facts: FailureFacts };
+
+/** Why a failure that retries could have covered was not retried. */
+const NOT_RETRIED: Record<RetryPolicy, string | undefined> = {
+  idempotent: undefined,
+  'unsent-only': 'the request may have reached the server',
+};
 
 export async function request<T>(context: RequestContext, call: OperationCall<T>, options: CallOptions = {}): Promise<T> {
   const { signal } = options;
@@ -39,7 +45,7 @@ export async function request<T>(context: RequestContext, call: OperationCall<T>
     if (signal?.aborted) throw signal.reason;
     const outcome = await attempt(context, url, call.init, signal, timeoutMs);
     let failure: Failure;
-    if ('error' in outcome) failure = outcome;
+    if (!('response' in outcome)) failure = outcome;
     else if (outcome.response.ok) return acceptBody(call.operation, outcome.response, outcome.text, context.validate, context.redact) as T;
     else {
       const error = errorFromResponse(outcome.response, outcome.text, context.readErrorEnvelope, context.redact);
@@ -47,9 +53,21 @@ export async function request<T>(context: RequestContext, call: OperationCall<T>
       if (recovered !== undefined) return recovered;
       failure = { error, facts: { status: error.status } };
     }
-    const retryAfter = failure.error instanceof ApiError ? failure.error.headers.get('retry-after') : undefined;
-    const delay = retry < maxRetries && isRetryable(call.policy, failure.facts) ? retryDelayMs(retry, retryAfter, Date.now(), Math.random) : undefined;
-    if (delay === undefined) throw failure.error;
+    const retryAfter = 'error' in failure ? failure.error.headers.get('retry-after') : undefined;
+    const retryable = isRetryable(call.policy, failure.facts);
+    const delay = retry < maxRetries && retryable ? retryDelayMs(retry, retryAfter, Date.now(), Math.random) : undefined;
+    if (delay === undefined) {
+      if ('error' in failure) throw failure.error;
+      const facts: RequestFacts = {
+        operation: call.name ?? call.operation,
+        method: call.init.method ?? 'GET',
+        url: context.redact(url),
+        attempts: retry + 1,
+        notRetried: retry < maxRetries && !retryable ? NOT_RETRIED[call.policy] : undefined,
+      };
+      if ('timeoutMs' in failure) throw new ApiTimeoutError(failure.timeoutMs, { request: facts });
+      throw new ApiConnectionError(failure.connection.problem, { request: facts, cause: failure.connection.cause });
+    }
     await sleep(delay, signal);
   }
 }
@@ -73,7 +91,7 @@ async function attempt(
     });
   } catch (cause) {
     if (caller?.aborted) throw caller.reason;
-    if (cause === TIMED_OUT) return { error: new ApiTimeoutError(timeoutMs), facts: {} };
-    return { error: connectionError(cause, context.redact), facts: { neverSent: provesNeverSent(cause) } };
+    if (cause === TIMED_OUT) return { timeoutMs, facts: {} };
+    return { connection: connectionProblem(cause, context.redact), facts: { neverSent: provesNeverSent(cause) } };
   }
 }

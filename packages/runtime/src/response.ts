@@ -1,5 +1,5 @@
 // Turns a response (its body already read as text) into a value or an error.
-import { ApiConnectionError, ResponseValidationError, apiErrorFor, type ApiError } from './errors.js';
+import { ResponseValidationError, apiErrorFor, type ApiError } from './errors.js';
 import { causeChain } from './cause-chain.js';
 import { redactHeaders, type Redactor } from './redact.js';
 import type { ResponseValidator } from './validation.js';
@@ -57,8 +57,14 @@ function parseJson(text: string, otherwise: unknown): unknown {
   }
 }
 
-/** A fetch rejection as ApiConnectionError, its cause chain copied with credentials scrubbed. */
-export function connectionError(cause: unknown, redact: Redactor): ApiConnectionError {
+/** A fetch rejection, described, its cause chain copied with credentials scrubbed (request.ts makes it an ApiConnectionError). */
+/** What went wrong without a response, and its cause made safe to keep; the error is built once the call gives up. */
+export interface ConnectionProblem {
+  problem: string;
+  cause: Error | undefined;
+}
+
+export function connectionProblem(cause: unknown, redact: Redactor): ConnectionProblem {
   // Only name, message and code survive: the original may hold a Request (and so its headers).
   const chain = causeChain(cause);
   const safeCause = chain.reduceRight<Error | undefined>((inner, link) => {
@@ -67,5 +73,5 @@ export function connectionError(cause: unknown, redact: Redactor): ApiConnection
     return Object.assign(copy, typeof link.code === 'string' ? { code: link.code } : {});
   }, undefined);
   const code = chain.find((link) => typeof link.code === 'string')?.code;
-  return new ApiConnectionError(`Connection error${safeCause ? `: ${safeCause.message}${code ? ` (${code})` : ''}` : ''}`, { cause: safeCause });
+  return { problem: `connection error${safeCause ? `: ${safeCause.message}${code ? ` (${code})` : ''}` : ''}`, cause: safeCause };
 }

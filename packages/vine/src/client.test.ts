@@ -22,17 +22,13 @@ import {
 import { createRawVineClient } from './raw.js';
 import { vineValidators } from './validators.js';
 import { BASE_URL, VINE_KEY, revokeBody } from './testing/fixtures.js';
+import { setup } from './testing/setup.js';
 
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
-function setup(replies: Reply[], options: VineClientOptions = {}) {
-  const fetch = scriptedFetch(...replies);
-  const vine = createVineClient({ apiKey: VINE_KEY, baseUrl: BASE_URL, fetch, ...options });
-  return { fetch, vine };
-}
 
 describe('keys.revoke', () => {
   it('POSTs with the key as a bearer token and resolves to the body', async () => {

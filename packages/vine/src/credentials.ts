@@ -10,5 +10,12 @@ export const VINE_KEY: CredentialRule = {
   ],
 };
 
-/** An id starting like this is a secret passed by mistake. */
-export const KEY_PREFIXES = ['vine_', 'sk-lw-', 'lw_vk_'] as const;
+/**
+ * Secrets start like this: Vine keys, and LangWatch's (sk-lw-…, pat-lw-…, virtual-key secrets
+ * lw_vk_… and vk-lw-…). An id starting like this is a secret passed by mistake; an error text
+ * holding one is scrubbed.
+ */
+export const KEY_PREFIXES = ['vine_', 'sk-lw-', 'pat-lw-', 'lw_vk_', 'vk-lw-'] as const;
+
+/** Answer fields that hold a minted secret: `plaintext` (key create). */
+export const SECRET_FIELDS = ['plaintext'] as const;

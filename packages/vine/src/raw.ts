@@ -14,7 +14,7 @@ export type RawVineClient = Client<paths>;
  * paths, no redirects) and the key attached when given; none of its retries, timeouts,
  * error classes or validation.
  */
-export function createRawVineClient(options: Pick<TransportOptions, 'baseUrl' | 'fetch'> & { apiKey?: string } = {}): RawVineClient {
+export function createRawVineClient(options: Pick<TransportOptions, 'baseUrl' | 'fetch'> & { apiKey?: string | undefined } = {}): RawVineClient {
   const apiKey = checkCredential(VINE_KEY, options.apiKey);
   const { baseUrl, fetch } = resolveConnection(options, servers[0]);
   return createClient<paths>({

@@ -5,7 +5,7 @@
 // Usage: tsx scripts/bench/workers/msw-calls.ts <calls per round> <rounds>
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createVineMock } from '@revokit/mock';
+import { createVineMock, onUnhandled } from '@revokit/mock';
 import { createVineClient } from '@revokit/vine';
 
 const [calls = 2000, rounds = 5] = process.argv.slice(2).map(Number);
@@ -13,7 +13,7 @@ const [calls = 2000, rounds = 5] = process.argv.slice(2).map(Number);
 const vine = createVineMock();
 const key = vine.seed.key({ name: 'bench' });
 const server = setupServer(...vine.handlers);
-server.listen({ onUnhandledRequest: 'error' });
+server.listen(onUnhandled('error'));
 const client = createVineClient({ maxRetries: 0 });
 
 // The body ours sends (revoking again returns it unchanged), for the static handler to send too.

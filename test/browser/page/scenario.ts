@@ -4,7 +4,7 @@
 import { setupWorker } from 'msw/browser';
 import { createLangWatchClient } from '@revokit/langwatch';
 import { createVineClient } from '@revokit/vine';
-import { createLangWatchMock, createVineMock } from '@revokit/mock';
+import { createLangWatchMock, createVineMock, onUnhandled } from '@revokit/mock';
 
 const PROPAGATION_MS = 60_000;
 
@@ -35,7 +35,7 @@ async function run(): Promise<ScenarioReport> {
   const worker = setupWorker(...lw.handlers, ...vineMock.handlers);
   // Awaited: until the worker is active, fetches would go to the (absent) network.
   // 'error' makes any request the mocks do not claim fail loudly instead of leaking.
-  await worker.start({ onUnhandledRequest: 'error', quiet: true });
+  await worker.start({ ...onUnhandled('error'), quiet: true });
   try {
     const models = async (secret: string) =>
       (await fetch('https://gateway.langwatch.ai/v1/models', { headers: { authorization: `Bearer ${secret}` } })).status;

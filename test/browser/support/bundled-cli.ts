@@ -12,7 +12,7 @@ export interface Banner {
   url: string;
   dashboard_url: string;
   control_token?: string;
-  project: { id: string; apiKey: string };
+  project: { id: string; api_key: string; provider_credential_id: string };
   demo: {
     virtual_key: { id: string; secret: string };
     admin_api_key: { id: string; token: string };

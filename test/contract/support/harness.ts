@@ -61,7 +61,7 @@ export function useContract() {
       const reply = await post('/__mock/faults', body);
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     },
-    project: () => created<{ id: string; api_key: string }>('/__mock/langwatch/projects'),
+    project: () => created<{ id: string; api_key: string; provider_credential_id: string }>('/__mock/langwatch/projects'),
     virtualKey: (body: Record<string, unknown> = {}) => created<{ virtual_key: { id: string; revision: string }; secret: string }>('/__mock/langwatch/virtual-keys', body),
     apiKey: (body: Record<string, unknown> = {}) => created<{ id: string; token: string; owner_user_id: string }>('/__mock/langwatch/api-keys', body),
     vineKey: (body: Record<string, unknown> = {}) => created<{ key: { id: string; name: string; keyPrefix: string; plaintext: string } }>('/__mock/vine/keys', body),

@@ -3,7 +3,7 @@
 // in-process core either way; revoke and rotate go over the wire with @revokit/langwatch.
 import { setupServer, type SetupServer } from 'msw/node';
 import { createLangWatchClient, type LangWatchClient } from '@revokit/langwatch';
-import { createLangWatchMock, type LangWatchCore } from '@revokit/mock';
+import { createLangWatchMock, type LangWatchCore, onUnhandled } from '@revokit/mock';
 import { createMockServer, type MockServer } from '@revokit/mock/server';
 
 export type Transport = 'msw' | 'server';
@@ -46,7 +46,7 @@ export function gatewayHarnesses(transport: Transport): GatewayHarnesses {
     production,
     async start() {
       const server = setupServer(...spec.core.handlers, ...production.core.handlers);
-      server.listen({ onUnhandledRequest: 'error' });
+      server.listen(onUnhandled('error'));
       msw = server;
     },
     async stop() {

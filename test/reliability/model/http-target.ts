@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { createMockServer, type MockServer } from '@revokit/mock/server';
 import { iso } from './answer.js';
 import type { WireRequest } from './requests.js';
-import { MANAGE, SEED_PLAN, type CreateInput, type Created, type FuzzTarget, type JournalView, type Outcome, type Reply, type SideText } from './target.js';
+import { MANAGE, SEED_PLAN, seededBindings, type CreateInput, type Created, type FuzzTarget, type JournalView, type Outcome, type Reply, type SideText } from './target.js';
 import type { BadClock, BadCreate } from './steps.js';
 import type { Baseline, Family, Settings } from './world.js';
 
@@ -30,6 +30,7 @@ export async function startHttpTarget(name: string, settings: Settings, { liveSe
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   let requests = 0;
   let logsRead = 0;
+  let credentialsMade = 0;
 
   const send = (wire: WireRequest): Promise<Outcome> =>
     new Promise((resolve) => {
@@ -67,12 +68,32 @@ export async function startHttpTarget(name: string, settings: Settings, { liveSe
   };
 
   const credentials = server.credentials;
+  // What the seed plan made, as the control plane lists it: ids, secrets and instants only the mock can tell.
+  const listed = async (path: string, field: string) => (await call('GET', path)).json[field] as any[];
+  const organizationId: string = (await listed('/__mock/langwatch/projects', 'projects'))[0].organization_id;
   const baseline: Baseline = {
+    organizationId,
     projects: [{ id: credentials.project.id, apiKey: credentials.project.apiKey }, ...credentials.seeded.projects.map((p) => ({ id: p.id, apiKey: p.api_key }))],
-    virtualKeys: credentials.seeded.virtual_keys.map((k, i) => ({ id: k.id, projectId: k.project_id, name: k.name, environment: SEED_PLAN.langwatch.virtual_keys[i]!.environment ?? 'live', secret: k.secret })),
-    apiKeys: credentials.seeded.api_keys.map((k, i) => ({ id: k.id, token: k.token, role: k.role as 'admin' | 'member', owner: k.owner_user_id, permissions: [...(SEED_PLAN.langwatch.api_keys[i]!.permissions ?? [MANAGE])] })),
+    providerCredentials: (await listed('/__mock/langwatch/provider-credentials', 'provider_credentials')).map((c) => ({ id: c.id, projectId: c.project_id, disabled: c.disabled_at !== null })),
+    virtualKeys: (await listed('/__mock/langwatch/virtual-keys', 'virtual_keys')).map(({ virtual_key: view, project_id, secret }) => ({
+      id: view.id,
+      projectId: project_id,
+      name: view.name,
+      description: view.description,
+      environment: view.environment,
+      principalUserId: view.principal_user_id,
+      providerCredentialIds: view.provider_credential_ids,
+      createdAt: Date.parse(view.created_at),
+      secret,
+    })),
+    apiKeys: credentials.seeded.api_keys.map((k, i) => {
+      const permissions = [...(SEED_PLAN.langwatch.api_keys[i]!.permissions ?? [MANAGE])];
+      return { id: k.id, token: k.token, name: 'Test API key', description: null, role: k.role as 'admin' | 'member', owner: k.owner_user_id, permissions, bindings: seededBindings(permissions, organizationId), createdAt: 0 };
+    }),
     vineKeys: credentials.seeded.vine_keys.map((k) => ({ id: k.id, name: k.name, plaintext: k.plaintext })),
   };
+  const createdAt = new Map((await listed('/__mock/langwatch/api-keys', 'api_keys')).map((k) => [k.id, Date.parse(k.created_at)]));
+  for (const key of baseline.apiKeys) key.createdAt = createdAt.get(key.id)!;
 
   return {
     transport: 'http',
@@ -106,9 +127,10 @@ export async function startHttpTarget(name: string, settings: Settings, { liveSe
       if (kind !== 'notJson') expect(reply.json.field).toBe(BAD_CLOCK_FIELD[kind]);
     },
     async create(input) {
-      const paths = { project: 'projects', vk: 'virtual-keys', admin: 'api-keys', vine: 'keys' } as const;
+      const paths = { project: 'projects', vk: 'virtual-keys', admin: 'api-keys', vine: 'keys', credential: 'provider-credentials' } as const;
       const family = input.what === 'vine' ? 'vine' : 'langwatch';
-      const reply = await call('POST', `/__mock/${family}/${paths[input.what]}`, snakeBody(input));
+      const body = input.what === 'credential' ? { ...snakeBody(input), slot: `slot-${++credentialsMade}` } : snakeBody(input);
+      const reply = await call('POST', `/__mock/${family}/${paths[input.what]}`, body);
       expect(reply.status, `create ${JSON.stringify(input)}: ${reply.text}`).toBe(201);
       return createdOf(input.what, reply.json);
     },
@@ -135,9 +157,13 @@ export async function startHttpTarget(name: string, settings: Settings, { liveSe
       const virtualKeys = (await call('GET', '/__mock/langwatch/virtual-keys')).json.virtual_keys as any[];
       const apiKeys = (await call('GET', '/__mock/langwatch/api-keys')).json.api_keys as any[];
       const vineKeys = (await call('GET', '/__mock/vine/keys')).json.keys as any[];
+      const providerCredentials = (await call('GET', '/__mock/langwatch/provider-credentials')).json.provider_credentials as any[];
       return {
         virtualKeys: virtualKeys.map((k) => ({
           id: k.virtual_key.id,
+          name: k.virtual_key.name,
+          description: k.virtual_key.description,
+          providerCredentialIds: k.virtual_key.provider_credential_ids,
           secret: k.secret,
           previous: k.previous_secret && { secret: k.previous_secret.secret, until: k.previous_secret.valid_until },
           revokedAt: k.revoked_at,
@@ -146,8 +172,21 @@ export async function startHttpTarget(name: string, settings: Settings, { liveSe
           propagatesAt: k.propagates_at,
           rotations: k.rotations.map((r: any) => ({ at: r.at, graceUntil: r.grace_until })),
         })),
-        apiKeys: apiKeys.map((k) => ({ id: k.id, token: k.token, role: k.role, permissions: k.permissions, owner: k.owner_user_id, revokedAt: k.revoked_at })),
+        apiKeys: apiKeys.map((k) => ({
+          id: k.id,
+          token: k.token,
+          name: k.name,
+          description: k.description,
+          role: k.role,
+          permissions: k.permissions,
+          bindings: k.role_bindings.map((b: any) => ({ role: b.role, scopeType: b.scope_type, scopeId: b.scope_id })),
+          owner: k.owner_user_id,
+          expiresAt: k.expires_at,
+          lastUsedAt: k.last_used_at,
+          revokedAt: k.revoked_at,
+        })),
         vineKeys: vineKeys.map((k) => ({ id: k.id, name: k.name, plaintext: k.plaintext, revokedAt: k.revokedAt })),
+        providerCredentials: providerCredentials.map((c) => ({ id: c.id, projectId: c.project_id, disabledAt: c.disabled_at })),
       };
     },
     async sideTexts() {
@@ -183,7 +222,9 @@ function snakeBody(input: CreateInput): Record<string, unknown> {
 function createdOf(what: CreateInput['what'], body: any): Created {
   switch (what) {
     case 'project':
-      return { what, id: body.id, apiKey: body.api_key };
+      return { what, id: body.id, apiKey: body.api_key, providerCredentialId: body.provider_credential_id };
+    case 'credential':
+      return { what, id: body.id, projectId: body.project_id, disabledAt: body.disabled_at };
     case 'vk':
       return { what, id: body.virtual_key.id, secret: body.secret, view: body.virtual_key };
     case 'admin':

@@ -20,6 +20,9 @@ export function checkInventory(world: World, inventory: Inventory): void {
   const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
   const virtualKeys = world.virtualKeys.map((key) => ({
     id: key.id,
+    name: key.name,
+    description: key.description,
+    providerCredentialIds: key.providerCredentialIds,
     secret: key.secret,
     previous: key.previous && { secret: key.previous.secret, until: iso(key.previous.until) },
     revokedAt: isoOrNull(key.revokedAt),
@@ -32,8 +35,22 @@ export function checkInventory(world: World, inventory: Inventory): void {
     if (listed.propagatesAt !== undefined) expect(listed.propagatesAt, `${key.id} propagates_at`).toBe(key.revokedAt === null ? null : iso(key.revokedAt + world.settings.propagationMs));
     if (listed.rotations !== undefined) expect(listed.rotations, `${key.id} rotations`).toEqual(rotationsOf(key, world));
   }
-  const apiKeys = world.apiKeys.map((key) => ({ id: key.id, token: key.token, role: key.role, permissions: key.permissions, owner: key.owner, revokedAt: isoOrNull(key.revokedAt) }));
+  const apiKeys = world.apiKeys.map((key) => ({
+    id: key.id,
+    token: key.token,
+    name: key.name,
+    description: key.description,
+    role: key.role,
+    permissions: key.permissions,
+    bindings: key.bindings,
+    owner: key.owner,
+    expiresAt: isoOrNull(key.expiresAt),
+    lastUsedAt: isoOrNull(key.lastUsedAt),
+    revokedAt: isoOrNull(key.revokedAt),
+  }));
   expect(byId(inventory.apiKeys), 'admin API keys').toEqual(byId(apiKeys));
   const vineKeys = world.vineKeys.map((key) => ({ id: key.id, name: key.name, plaintext: key.plaintext, revokedAt: isoOrNull(key.revokedAt) }));
   expect(byId(inventory.vineKeys), 'Vine keys').toEqual(byId(vineKeys));
+  // A credential the model made disabled was disabled when it was made; their instants are the creates' own.
+  expect(byId(inventory.providerCredentials).map(({ id, projectId, disabledAt }) => ({ id, projectId, disabled: disabledAt !== null })), 'provider credentials').toEqual(byId(world.providerCredentials));
 }

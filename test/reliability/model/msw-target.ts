@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { createLangWatchMock, createVineMock, type LangWatchMock, type VineMock } from '@revokit/mock';
 import type { WireRequest } from './requests.js';
 import type { Plane } from './routes.js';
-import { MANAGE, SEED_PLAN, type CreateInput, type Created, type FuzzTarget, type Outcome } from './target.js';
+import { MANAGE, SEED_PLAN, seededBindings, type CreateInput, type Created, type FuzzTarget, type Outcome } from './target.js';
 import type { BadClock, BadCreate } from './steps.js';
 import type { Baseline, Settings } from './world.js';
 
@@ -40,10 +40,33 @@ export function mswTarget(name: string, settings: Settings, mocks: MswMocks): Fu
   let requests = 0;
   const both = [langwatch, vine];
   const state = langwatch.snapshot();
+  // What the seed plan made: ids, secrets and instants only the mock can tell; every rule about them is the model's.
   const baseline: Baseline = {
+    organizationId: state.organizationId,
     projects: [...state.projects.values()].map((p) => ({ id: p.id, apiKey: p.apiKey })),
-    virtualKeys: [...state.virtualKeys.values()].map((k) => ({ id: k.id, projectId: k.projectId, name: k.name, environment: k.environment, secret: k.secret })),
-    apiKeys: [...state.apiKeys.values()].map((k) => ({ id: k.id, token: `sk-lw-${k.lookupId}_${k.secret}`, role: k.role, owner: k.ownerUserId, permissions: [...k.permissions] })),
+    providerCredentials: [...state.providerCredentials.values()].map((c) => ({ id: c.id, projectId: c.projectId, disabled: c.disabledAt !== null })),
+    virtualKeys: [...state.virtualKeys.values()].map((k) => ({
+      id: k.id,
+      projectId: k.projectId,
+      name: k.name,
+      description: k.description,
+      environment: k.environment,
+      principalUserId: k.principalUserId,
+      providerCredentialIds: [...k.providerCredentialIds],
+      createdAt: k.createdAt,
+      secret: k.secret,
+    })),
+    apiKeys: [...state.apiKeys.values()].map((k) => ({
+      id: k.id,
+      token: `sk-lw-${k.lookupId}_${k.secret}`,
+      name: k.name,
+      description: k.description,
+      role: k.role,
+      owner: k.ownerUserId,
+      permissions: [...k.permissions],
+      bindings: seededBindings(k.permissions, state.organizationId),
+      createdAt: k.createdAt,
+    })),
     vineKeys: [...vine.snapshot().keys.values()].map((k) => ({ id: k.id, name: k.name, plaintext: k.plaintext })),
   };
 
@@ -92,7 +115,11 @@ export function mswTarget(name: string, settings: Settings, mocks: MswMocks): Fu
       switch (input.what) {
         case 'project': {
           const project = langwatch.seed.project();
-          return { what: 'project', id: project.id, apiKey: project.apiKey };
+          return { what: 'project', id: project.id, apiKey: project.apiKey, providerCredentialId: project.providerCredentialId };
+        }
+        case 'credential': {
+          const credential = langwatch.seed.providerCredential(definedOnly({ projectId: input.projectId, disabled: input.disabled, slot: `slot-${langwatch.snapshot().providerCredentials.size}` }));
+          return { what: 'credential', id: credential.id, projectId: credential.projectId, disabledAt: credential.disabledAt };
         }
         case 'vk': {
           const { virtual_key, secret } = langwatch.seed.virtualKey(definedOnly({ projectId: input.projectId, environment: input.environment, name: input.name }));
@@ -131,18 +158,34 @@ export function mswTarget(name: string, settings: Settings, mocks: MswMocks): Fu
     },
     async inventory() {
       const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-      const { virtualKeys, apiKeys } = langwatch.snapshot();
+      const { virtualKeys, apiKeys, providerCredentials } = langwatch.snapshot();
       return {
         virtualKeys: [...virtualKeys.values()].map((k) => ({
           id: k.id,
+          name: k.name,
+          description: k.description,
+          providerCredentialIds: k.providerCredentialIds,
           secret: k.secret,
           previous: k.previous && { secret: k.previous.secret, until: at(k.previous.validUntil)! },
           revokedAt: at(k.revokedAt),
           revision: String(k.revision),
           lastUsedAt: at(k.lastUsedAt),
         })),
-        apiKeys: [...apiKeys.values()].map((k) => ({ id: k.id, token: `sk-lw-${k.lookupId}_${k.secret}`, role: k.role, permissions: k.permissions, owner: k.ownerUserId, revokedAt: at(k.revokedAt) })),
+        apiKeys: [...apiKeys.values()].map((k) => ({
+          id: k.id,
+          token: `sk-lw-${k.lookupId}_${k.secret}`,
+          name: k.name,
+          description: k.description,
+          role: k.role,
+          permissions: k.permissions,
+          bindings: k.bindings.map(({ role, scopeType, scopeId }) => ({ role, scopeType, scopeId })),
+          owner: k.ownerUserId,
+          expiresAt: at(k.expiresAt),
+          lastUsedAt: at(k.lastUsedAt),
+          revokedAt: at(k.revokedAt),
+        })),
         vineKeys: [...vine.snapshot().keys.values()].map((k) => ({ id: k.id, name: k.name, plaintext: k.plaintext, revokedAt: at(k.revokedAt) })),
+        providerCredentials: [...providerCredentials.values()].map((c) => ({ id: c.id, projectId: c.projectId, disabledAt: at(c.disabledAt) })),
       };
     },
     async sideTexts() {

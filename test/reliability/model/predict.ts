@@ -1,11 +1,13 @@
 // One request through the model: what the server (HTTP) or the MSW handlers must answer, and how
 // the world changes. The server's own rules come first (body limit, sessions, the control plane),
 // then the route: an operation (after any queued fault), the gateway's rest of /v1/, or nothing.
+import { createAdminKey, listAdminKeys } from './admin-lifecycle-rules.js';
 import { revokeAdminKey, revokeVirtualKey, rotateVirtualKey } from './app-rules.js';
 import type { Answer, Expected, ModelRequest } from './answer.js';
 import { createChatCompletion, createEmbedding, createMessage, listModels, unrouted } from './gateway-rules.js';
-import { ANY, CONTROL_ROUTES, envelopeFor, GATEWAY_PREFIX, matchRoute, UI_PAGES, UI_PREFIX, type Operation } from './routes.js';
-import { detect, revokeVineKey } from './vine-rules.js';
+import { ANY, CONTROL_ROUTES, envelopeFor, GATEWAY_PREFIX, matchRoute, INDEX_PATHS, UI_PAGES, UI_PREFIX, type Operation } from './routes.js';
+import { createVineKey, detect, revokeVineKey } from './vine-rules.js';
+import { createVirtualKey, getVirtualKey, listVirtualKeys, updateVirtualKey } from './vk-lifecycle-rules.js';
 import { journal, strangerWorld, type Family, type World } from './world.js';
 
 export type Transport = 'http' | 'msw';
@@ -26,6 +28,8 @@ export function predictHttp(context: ModelContext, request: ModelRequest, bodyBy
   // Raw non-ASCII in the request target: Node's parser refuses it before any request exists.
   if (/[^\x21-\x7e]/.test(request.url)) return { kind: 'answer', envelope: 'server', status: 400, body: { error: 'bad_request', message: ANY }, connectionClose: true };
   if (bodyBytes > MAX_BODY_BYTES) return { kind: 'answer', envelope: 'server', status: 413, body: { error: 'payload_too_large', message: ANY }, connectionClose: true };
+  // The index, before any session: the fuzz sends it only other methods than GET and HEAD.
+  if (INDEX_PATHS.includes(request.path)) return serverNotAllowed(['GET', 'HEAD']);
   const session = sessionOf(request);
   const path = session.kind === 'default' ? request.path : session.path;
   const expected = predictServed(context, request, session);
@@ -67,7 +71,7 @@ function sessionOf(request: ModelRequest): Session {
 function refusedSession(request: ModelRequest): Expected {
   const match = matchRoute(request.method, request.path);
   if (match.kind !== 'op') return { kind: 'answer', envelope: 'server', status: 400, body: { error: 'bad_request', message: ANY } };
-  return { kind: 'answer', envelope: match.op.plane, status: 400, body: envelopeFor(match.op.plane, 400, ANY), ...requestIdRule(match.op.family === 'langwatch', request) };
+  return { kind: 'answer', envelope: match.op.plane, status: 400, body: envelopeFor(match.op.plane, 400, ANY, match.op.id), ...requestIdRule(match.op.family === 'langwatch', request) };
 }
 
 function predictRoute(context: ModelContext, request: ModelRequest, journaled: boolean): Expected {
@@ -104,13 +108,27 @@ function runOperation(context: ModelContext, request: ModelRequest, op: Operatio
     return { kind: 'network-error', operation: op };
   }
   const answer: Answer =
-    fault?.status !== undefined ? { status: fault.status, body: envelopeFor(op.plane, fault.status, `Injected fault: HTTP ${fault.status}`) } : behaviour(context, request, op, id);
+    fault?.status !== undefined ? { status: fault.status, body: envelopeFor(op.plane, fault.status, `Injected fault: HTTP ${fault.status}`, op.id) } : behaviour(context, request, op, id);
   record(answer.status);
   return { kind: 'answer', envelope: op.plane, operation: op, ...answer, ...requestIdRule(op.family === 'langwatch', request) };
 }
 
 function behaviour({ world, known }: ModelContext, request: ModelRequest, op: Operation, id: string | undefined): Answer {
   switch (op.id) {
+    case 'getApiGatewayV1Virtual-keys':
+      return listVirtualKeys(world, request.headers);
+    case 'postApiGatewayV1Virtual-keys':
+      return createVirtualKey(world, request.headers, request.body, known);
+    case 'getApiGatewayV1Virtual-keysById':
+      return getVirtualKey(world, request.headers, id);
+    case 'patchApiGatewayV1Virtual-keysById':
+      return updateVirtualKey(world, request.headers, id, request.body);
+    case 'listApiKeys':
+      return listAdminKeys(world, request.headers);
+    case 'createApiKey':
+      return createAdminKey(world, request.headers, request.body, known);
+    case 'postApiV1Keys':
+      return createVineKey(world, request.body, known);
     case 'postApiGatewayV1Virtual-keysByIdRevoke':
       return revokeVirtualKey(world, request.headers, id);
     case 'postApiGatewayV1Virtual-keysByIdRotate':

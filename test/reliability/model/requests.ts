@@ -3,8 +3,8 @@
 import type { ModelRequest } from './answer.js';
 import { mangle, resolve, type CredentialRef } from './credentials.js';
 import { gatewaySecret } from './gateway-rules.js';
-import { CONTROL_ROUTES, UI_PAGES, type Plane } from './routes.js';
-import type { Credentials, Extras, JunkPath, Scheme, Step, Target } from './steps.js';
+import { CONTROL_ROUTES, INDEX_PATHS, UI_PAGES, type Plane } from './routes.js';
+import type { AdminBody, BindingChoice, Credentials, Extras, JunkPath, ProjectHeader, Scheme, Step, Target, VineBody, VkBody } from './steps.js';
 import type { World } from './world.js';
 
 export interface WireRequest {
@@ -35,8 +35,29 @@ function baseRequest(world: World, step: RequestStep): WireRequest {
   switch (step.t) {
     case 'vk': {
       const id = idFor(world, 'vk', step.target);
-      return { method: 'POST', plane: 'api', target: `/api/gateway/v1/virtual-keys/${id.id}/${step.op}`, headers: headersOf(world, step.auth, keyProjectOf(world, step.target)), sensitive: id.sensitive };
+      return { method: 'POST', plane: 'api', target: `/api/gateway/v1/virtual-keys/${id.id}/${step.op}`, headers: withProject(world, headersOf(world, step.auth, keyProjectOf(world, step.target)), step.pid), sensitive: id.sensitive };
     }
+    case 'vkList':
+      return { method: 'GET', plane: 'api', target: '/api/gateway/v1/virtual-keys', headers: withProject(world, headersOf(world, step.auth), step.pid), sensitive: false };
+    case 'vkGet': {
+      const id = idFor(world, 'vk', step.target);
+      return { method: 'GET', plane: 'api', target: `/api/gateway/v1/virtual-keys/${id.id}`, headers: withProject(world, headersOf(world, step.auth, keyProjectOf(world, step.target)), step.pid), sensitive: id.sensitive };
+    }
+    case 'vkCreate':
+      return { method: 'POST', plane: 'api', target: '/api/gateway/v1/virtual-keys', headers: { ...json, ...withProject(world, headersOf(world, step.auth), step.pid) }, body: vkBody(world, step.body), sensitive: false };
+    case 'vkUpdate': {
+      const id = idFor(world, 'vk', step.target);
+      const headers = { ...json, ...withProject(world, headersOf(world, step.auth, keyProjectOf(world, step.target)), step.pid) };
+      return { method: 'PATCH', plane: 'api', target: `/api/gateway/v1/virtual-keys/${id.id}`, headers, body: vkBody(world, step.body), sensitive: id.sensitive };
+    }
+    case 'adminList':
+      return { method: 'GET', plane: 'api', target: '/api/api-keys', headers: headersOf(world, step.auth), sensitive: false };
+    case 'adminCreate': {
+      const contentType = step.body === 'textPlain' ? 'text/plain' : 'application/json';
+      return { method: 'POST', plane: 'api', target: '/api/api-keys', headers: { 'content-type': contentType, ...headersOf(world, step.auth) }, body: adminBody(world, step.body), sensitive: false };
+    }
+    case 'vineCreate':
+      return { method: 'POST', plane: 'vine', target: '/api/v1/keys', headers: json, body: vineBody(world, step.body), sensitive: false };
     case 'admin': {
       const id = idFor(world, 'admin', step.target);
       return { method: 'DELETE', plane: 'api', target: `/api/api-keys/${id.id}`, headers: headersOf(world, step.auth), sensitive: id.sensitive };
@@ -51,8 +72,9 @@ function baseRequest(world: World, step: RequestStep): WireRequest {
       return { method: 'POST', plane: 'vine', target: '/api/v1/detect', headers: { ...json, ...headersOf(world, step.auth) }, body: detectBody(world, step.body), sensitive: false };
     case 'junk': {
       const route = junkPath(world, step.path);
-      // Never a control-plane call that would act (a junk POST /__mock/reset) or the dashboard's page: only their wrong methods.
-      const method = CONTROL_ROUTES[route.path]?.includes(step.method) || (UI_PAGES.includes(route.path) && step.method === 'GET') ? 'PATCH' : step.method;
+      // Never a control-plane call that would act (a junk POST /__mock/reset), the dashboard's page or the index: only their wrong methods.
+      const page = UI_PAGES.includes(route.path) || INDEX_PATHS.includes(route.path);
+      const method = CONTROL_ROUTES[route.path]?.includes(step.method) || (page && step.method === 'GET') ? 'PATCH' : step.method;
       return { method, plane: route.plane, target: route.path, headers: headersOf(world, step.keys), sensitive: route.sensitive };
     }
     case 'big': {
@@ -65,6 +87,75 @@ function baseRequest(world: World, step: RequestStep): WireRequest {
       return { method: 'POST', plane: 'api', target: '/nope', headers: json, big, sensitive: false };
     }
   }
+}
+
+/** X-Project-Id naming a project (by index) or none that exists. */
+function withProject(world: World, headers: Record<string, string>, pid: ProjectHeader | undefined): Record<string, string> {
+  if (pid === undefined) return headers;
+  return { ...headers, 'x-project-id': pid === 'junk' ? 'project_nope' : (world.projects[pid % world.projects.length]?.id ?? 'project_nope') };
+}
+
+const pick = <T>(list: readonly T[], i: number): T | undefined => list[i % Math.max(1, list.length)];
+
+function vkBody(world: World, body: VkBody): string {
+  if (body === 'notJson') return '{"name":';
+  if (body === 'array') return '[]';
+  const credential = (i: number) => pick(world.providerCredentials, i)?.id ?? 'pc_none';
+  const fields: Record<string, unknown> = {};
+  const names = { fresh: `fz-${world.virtualKeys.length}`, seedName: 'checkout', ci: 'ci', empty: '', max: 'm'.repeat(128), long: 'l'.repeat(129), number: 5 };
+  if (body.name !== undefined) fields.name = names[body.name];
+  if (body.description !== undefined) fields.description = { text: 'd', empty: '', null: null, number: 7 }[body.description];
+  if (body.environment !== undefined) fields.environment = body.environment;
+  if (body.principal !== undefined) fields.principal_user_id = { user: 'user_fz', null: null, number: 3 }[body.principal];
+  const chain = body.chain;
+  if (chain !== undefined) {
+    if (chain === 'unknown') fields.provider_credential_ids = ['pc_unknown'];
+    else if (chain === 'empty') fields.provider_credential_ids = [];
+    else if (chain === 'notArray') fields.provider_credential_ids = 'x';
+    else if ('dup' in chain) fields.provider_credential_ids = [credential(chain.dup), credential(chain.dup)];
+    else fields.provider_credential_ids = chain.second === undefined ? [credential(chain.cred)] : [credential(chain.cred), credential(chain.second)];
+  }
+  if (body.config !== undefined) fields.config = { valid: { cache: { mode: 'force' }, model_aliases: { a: 'b' } }, invalid: { cache: { mode: 'x' } }, null: null }[body.config];
+  if (body.extra) fields.scopes = ['x'];
+  return JSON.stringify(fields);
+}
+
+function adminBody(world: World, body: AdminBody): string {
+  if (body === 'notJson') return '{"name":';
+  if (body === 'textPlain') return JSON.stringify({ name: 'plain', keyType: 'service' });
+  const project = (i: number) => pick(world.projects, i)?.id ?? 'project_nope';
+  const fields: Record<string, unknown> = {};
+  if (body.keyType !== undefined) fields.keyType = body.keyType;
+  if (body.name !== 'none') fields.name = body.name === 'empty' ? '' : body.name === 'long' ? 'n'.repeat(101) : `key-${world.apiKeys.length}`;
+  if (body.description !== undefined) fields.description = body.description === 'd' ? 'd' : 'x'.repeat(501);
+  if (body.expiresAt !== undefined) fields.expiresAt = { past: new Date(world.now - 1000).toISOString(), future: new Date(world.now + 60_000).toISOString(), null: null, bad: 'tomorrow' }[body.expiresAt];
+  const scopeId = ({ scope }: BindingChoice) => {
+    if (scope === 'org') return world.organizationId;
+    if (scope === 'otherOrg') return 'org_other';
+    if (scope === 'team') return 'team_1';
+    if (scope === 'unknownProject') return 'project_nope';
+    return project(scope.project);
+  };
+  if (body.bindings === 'notArray') fields.bindings = 'x';
+  else if (body.bindings === 'tooMany') fields.bindings = Array.from({ length: 21 }, () => ({ role: 'MEMBER', scopeType: 'ORGANIZATION', scopeId: world.organizationId }));
+  else if (body.bindings !== undefined) {
+    fields.bindings = body.bindings.map((binding) => {
+      const scopeType = binding.scope === 'org' || binding.scope === 'otherOrg' ? 'ORGANIZATION' : binding.scope === 'team' ? 'TEAM' : 'PROJECT';
+      return { role: binding.role, scopeType, scopeId: scopeId(binding) };
+    });
+  }
+  if (body.projectIds !== undefined) fields.projectIds = body.projectIds.map((id) => (id === 'empty' ? '' : id === 'unknown' ? 'project_nope' : project(id)));
+  return JSON.stringify(fields);
+}
+
+function vineBody(world: World, body: VineBody): string {
+  if (body === 'notJson') return '{"name":';
+  const fields: Record<string, unknown> = {};
+  if (body.name !== undefined) fields.name = { k: `vine-${world.vineKeys.length}`, empty: '', long: 'v'.repeat(101), number: 5 }[body.name];
+  if (body.env !== undefined) fields.env = body.env;
+  if (body.scopes !== undefined) fields.scopes = body.scopes === 'custom' ? ['detect'] : [1];
+  if (body.extra) fields.rateTier = 'internal';
+  return JSON.stringify(fields);
 }
 
 function gatewayRequest(world: World, call: Extract<Step, { t: 'gateway' }>['call'], headers: Record<string, string>): WireRequest {

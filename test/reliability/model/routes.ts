@@ -21,13 +21,20 @@ export interface Operation {
 const op = (id: string, method: string, path: string, plane: Plane, inSpec: boolean): Operation => ({ id, method, path, plane, family: plane === 'vine' ? 'vine' : 'langwatch', inSpec });
 
 export const OPERATIONS: readonly Operation[] = [
+  op('getApiGatewayV1Virtual-keys', 'GET', '/api/gateway/v1/virtual-keys', 'api', true),
+  op('postApiGatewayV1Virtual-keys', 'POST', '/api/gateway/v1/virtual-keys', 'api', true),
+  op('getApiGatewayV1Virtual-keysById', 'GET', '/api/gateway/v1/virtual-keys/{id}', 'api', true),
+  op('patchApiGatewayV1Virtual-keysById', 'PATCH', '/api/gateway/v1/virtual-keys/{id}', 'api', true),
   op('postApiGatewayV1Virtual-keysByIdRevoke', 'POST', '/api/gateway/v1/virtual-keys/{id}/revoke', 'api', true),
   op('postApiGatewayV1Virtual-keysByIdRotate', 'POST', '/api/gateway/v1/virtual-keys/{id}/rotate', 'api', true),
+  op('listApiKeys', 'GET', '/api/api-keys', 'api', true),
+  op('createApiKey', 'POST', '/api/api-keys', 'api', true),
   op('revokeApiKey', 'DELETE', '/api/api-keys/{id}', 'api', true),
   op('gatewayListModels', 'GET', '/v1/models', 'gateway', false),
   op('gatewayCreateChatCompletion', 'POST', '/v1/chat/completions', 'gateway', false),
   op('gatewayCreateEmbedding', 'POST', '/v1/embeddings', 'gateway', false),
   op('gatewayCreateMessage', 'POST', '/v1/messages', 'gateway', false),
+  op('postApiV1Keys', 'POST', '/api/v1/keys', 'vine', true),
   op('postApiV1KeysByIdRevoke', 'POST', '/api/v1/keys/{id}/revoke', 'vine', true),
   op('postApiV1Detect', 'POST', '/api/v1/detect', 'vine', false),
 ];
@@ -100,8 +107,15 @@ const GATEWAY_CODE: Record<number, string> = {
 /** Vine's codes (divergences.md "Injected faults"): the docs' three, ours for the rest (the fuzz injects no other 4xx). */
 const VINE_CODE: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'validation_failed', 429: 'rate_limited' };
 
+/** Where the spec documents the nested `{ error: { type, code, message } }` body on the app API (divergences.md "Injected faults"). */
+const NESTED: Record<string, number[]> = { 'postApiGatewayV1Virtual-keys': [400], 'patchApiGatewayV1Virtual-keysById': [400], 'getApiGatewayV1Virtual-keysById': [404] };
+
 /** The body an API answers `status` with when no behaviour ran (an injected fault, a refused session). */
-export function envelopeFor(plane: Plane, status: number, message: string): unknown {
+export function envelopeFor(plane: Plane, status: number, message: string, operationId?: string): unknown {
+  if (plane === 'api' && operationId !== undefined && NESTED[operationId]?.includes(status)) {
+    const code = APP_ERROR[status]!.toLowerCase().replace(/ /g, '_');
+    return { error: { type: code, code, message } };
+  }
   if (plane === 'api') return { error: APP_ERROR[status], message };
   if (plane === 'gateway') {
     const code = GATEWAY_CODE[status] ?? 'internal_error';
@@ -122,6 +136,9 @@ export const CONTROL_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/__mock/requests': ['GET'],
   '/__mock/operations': ['GET'],
 };
+
+/** The server's index (docs/server.md "Control plane"): GET and HEAD only, answered before any session is chosen. */
+export const INDEX_PATHS: readonly string[] = ['/', '/__mock', '/__mock/'];
 
 /** The dashboard's page (docs/server.md "Dashboard"): GET and HEAD only; any other path under /__mock/ui is a 404. */
 export const UI_PREFIX = '/__mock/ui';

@@ -11,7 +11,7 @@ import { modelRequestOf, wireRequestOf } from './requests.js';
 import { countExpected } from './statistics.js';
 import type { Create, Step } from './steps.js';
 import { checkInventory } from './inventory.js';
-import { MANAGE, type CreateInput, type Created, type FuzzTarget } from './target.js';
+import { MANAGE, seededBindings, type CreateInput, type Created, type FuzzTarget } from './target.js';
 import { boundaries, credentialsOf, worldAt, type Family, type World } from './world.js';
 
 /** Every run starts here (the clocks are frozen): far from the baseline's creation, on a round instant. */
@@ -112,9 +112,11 @@ function createInput(world: World, create: Create): CreateInput {
     case 'vk':
       return { what: 'vk', projectId: create.project === 'default' ? undefined : world.projects[create.project % world.projects.length]!.id, environment: create.environment, name: create.name };
     case 'admin':
-      return { what: 'admin', role: create.role, permissions: PERMISSIONS[create.permissions] && [...PERMISSIONS[create.permissions]!], ownerUserId: create.owner === 'new' ? undefined : world.apiKeys[create.owner % world.apiKeys.length]!.owner };
+      return { what: 'admin', role: create.role, permissions: PERMISSIONS[create.permissions] && [...PERMISSIONS[create.permissions]!], ownerUserId: create.owner === 'new' ? undefined : (world.apiKeys[create.owner % world.apiKeys.length]!.owner ?? undefined) };
     case 'vine':
       return create;
+    case 'credential':
+      return { what: 'credential', projectId: create.project === 'default' ? undefined : world.projects[create.project % world.projects.length]!.id, disabled: create.disabled };
   }
 }
 
@@ -127,15 +129,53 @@ function adopt(context: ModelContext, created: Created, input: CreateInput): voi
       expect(created).toMatchObject({ id: expect.stringMatching(/^project_[0-9A-Za-z]{21}$/), apiKey: expect.stringMatching(/^sk-lw-[0-9A-Za-z]{48}$/) });
       fresh(created.apiKey);
       world.projects.push({ id: created.id, apiKey: created.apiKey });
+      // Every project starts with one provider credential.
+      world.providerCredentials.push({ id: created.providerCredentialId, projectId: created.id, disabled: false });
       break;
+    case 'credential': {
+      const { projectId = world.projects[0]!.id, disabled } = input as Extract<CreateInput, { what: 'credential' }>;
+      expect(created).toMatchObject({ projectId, disabledAt: disabled ? iso(world.now) : null });
+      expect(world.providerCredentials.some((c) => c.id === created.id), 'a new provider credential id').toBe(false);
+      world.providerCredentials.push({ id: created.id, projectId, disabled });
+      break;
+    }
     case 'vk': {
-      const { projectId, environment = 'live', name } = input as Extract<CreateInput, { what: 'vk' }>;
+      const { projectId = world.projects[0]!.id, environment = 'live', name } = input as Extract<CreateInput, { what: 'vk' }>;
+      // A seeded key's chain defaults to the project's first enabled provider credential.
+      const chain = world.providerCredentials.filter((c) => c.projectId === projectId && !c.disabled).slice(0, 1).map((c) => c.id);
       expect(created.id).toMatch(/^vk_[A-Za-z0-9_-]{22}$/);
       expect(created.secret).toMatch(new RegExp(`^lw_vk_${environment}_[0-9A-HJKMNP-TV-Z]{26}$`));
-      expect(created.view).toMatchObject({ id: created.id, display_prefix: created.secret.slice(0, 18), environment, status: 'active', revision: '1', last_used_at: null, ...(name === undefined ? {} : { name }) });
+      expect(created.view).toMatchObject({
+        id: created.id,
+        display_prefix: created.secret.slice(0, 18),
+        environment,
+        status: 'active',
+        revision: '1',
+        last_used_at: null,
+        provider_credential_ids: chain,
+        created_at: iso(world.now),
+        ...(name === undefined ? {} : { name }),
+      });
       expectConformingBody('postApiGatewayV1Virtual-keysByIdRevoke', 200, { virtual_key: created.view });
       fresh(created.secret);
-      world.virtualKeys.push({ id: created.id, projectId: projectId ?? world.projects[0]!.id, name: String(created.view.name), environment, secret: created.secret, previous: null, cachedPrevious: null, retired: [], rotations: [], revision: 1, revokedAt: null, lastUsedAt: null });
+      world.virtualKeys.push({
+        id: created.id,
+        projectId,
+        name: String(created.view.name),
+        description: null,
+        environment,
+        principalUserId: null,
+        providerCredentialIds: chain,
+        createdAt: world.now,
+        secret: created.secret,
+        previous: null,
+        cachedPrevious: null,
+        retired: [],
+        rotations: [],
+        revision: 1,
+        revokedAt: null,
+        lastUsedAt: null,
+      });
       break;
     }
     case 'admin': {
@@ -146,7 +186,20 @@ function adopt(context: ModelContext, created: Created, input: CreateInput): voi
       if (ownerUserId !== undefined) expect(created.owner).toBe(ownerUserId);
       else expect(world.apiKeys.some((k) => k.owner === created.owner), 'a new key without owner gets a new user').toBe(false);
       fresh(created.token);
-      world.apiKeys.push({ id: created.id, token: created.token, role, permissions: [...permissions], owner: created.owner, revokedAt: null });
+      world.apiKeys.push({
+        id: created.id,
+        token: created.token,
+        name: 'Test API key',
+        description: null,
+        role,
+        permissions: [...permissions],
+        bindings: seededBindings(permissions, world.organizationId),
+        owner: created.owner,
+        createdAt: world.now,
+        expiresAt: null,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
       break;
     }
     case 'vine': {

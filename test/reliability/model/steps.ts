@@ -41,12 +41,51 @@ export type Create =
   | { what: 'project' }
   | { what: 'vk'; project: number | 'default'; environment?: 'live' | 'test'; name?: string }
   | { what: 'admin'; role?: 'admin' | 'member'; permissions: 'default' | 'none' | 'manage' | 'other'; owner: 'new' | number }
-  | { what: 'vine'; env?: 'live' | 'test'; name?: string };
+  | { what: 'vine'; env?: 'live' | 'test'; name?: string }
+  | { what: 'credential'; project: number | 'default'; disabled: boolean };
+/** A body of POST /virtual-keys (or of PATCH, where every field is optional and description may be null). */
+export type VkBody =
+  | 'notJson'
+  | 'array'
+  | {
+      name?: 'fresh' | 'seedName' | 'ci' | 'empty' | 'max' | 'long' | 'number';
+      description?: 'text' | 'empty' | 'null' | 'number';
+      environment?: 'live' | 'test' | 'prod';
+      principal?: 'user' | 'null' | 'number';
+      /** Credentials by index into the world's, an unknown one, a repeat, none, or not an array. */
+      chain?: { cred: number; second?: number } | { dup: number } | 'unknown' | 'empty' | 'notArray';
+      config?: 'valid' | 'invalid' | 'null';
+      extra?: true;
+    };
+export type BindingChoice = { role: 'ADMIN' | 'MEMBER' | 'VIEWER' | 'CUSTOM'; scope: 'org' | 'otherOrg' | 'team' | 'unknownProject' | { project: number } };
+/** A body of POST /api/api-keys. */
+export type AdminBody =
+  | 'notJson'
+  | 'textPlain'
+  | {
+      keyType?: 'personal' | 'service' | 'bot';
+      name?: 'k' | 'empty' | 'long' | 'none';
+      description?: 'd' | 'long';
+      expiresAt?: 'past' | 'future' | 'null' | 'bad';
+      bindings?: BindingChoice[] | 'notArray' | 'tooMany';
+      projectIds?: Array<number | 'empty' | 'unknown'>;
+    };
+export type VineBody = 'notJson' | { name?: 'k' | 'empty' | 'long' | 'number'; env?: 'live' | 'test' | 'prod'; scopes?: 'custom' | 'bad'; extra?: true };
+/** X-Project-Id for an admin key on the virtual-key routes: a project by index, or one that does not exist. */
+export type ProjectHeader = number | 'junk';
+
 export type BadCreate = 'vkEnvironment' | 'vkProject' | 'adminRole' | 'adminPermissions' | 'vineEnv' | 'unknownField' | 'notJson';
 export type BadClock = 'negative' | 'fraction' | 'year' | 'feb30' | 'noOffset' | 'empty' | 'both' | 'notJson' | 'frozenString';
 
 export type Step =
-  | { t: 'vk'; op: 'revoke' | 'rotate'; target: Target; auth: Credentials; x: Extras }
+  | { t: 'vk'; op: 'revoke' | 'rotate'; target: Target; auth: Credentials; pid?: ProjectHeader; x: Extras }
+  | { t: 'vkList'; auth: Credentials; pid?: ProjectHeader; x: Extras }
+  | { t: 'vkGet'; target: Target; auth: Credentials; pid?: ProjectHeader; x: Extras }
+  | { t: 'vkCreate'; body: VkBody; auth: Credentials; pid?: ProjectHeader; x: Extras }
+  | { t: 'vkUpdate'; target: Target; body: VkBody; auth: Credentials; pid?: ProjectHeader; x: Extras }
+  | { t: 'adminList'; auth: Credentials; x: Extras }
+  | { t: 'adminCreate'; body: AdminBody; auth: Credentials; x: Extras }
+  | { t: 'vineCreate'; body: VineBody; x: Extras }
   | { t: 'admin'; target: Target; auth: Credentials; x: Extras }
   | { t: 'vine'; target: Target; x: Extras }
   | { t: 'gateway'; call: GatewayCall; keys: Credentials; x: Extras }
@@ -138,18 +177,87 @@ const target: fc.Arbitrary<Target> = fc.oneof(
 );
 
 const TIMES = fc.constantFrom<1 | 2>(1, 2);
-const FAULTED_OPS = ['postApiGatewayV1Virtual-keysByIdRevoke', 'postApiGatewayV1Virtual-keysByIdRotate', 'revokeApiKey', 'gatewayListModels', 'gatewayCreateChatCompletion', 'gatewayCreateEmbedding', 'gatewayCreateMessage', 'postApiV1KeysByIdRevoke', 'postApiV1Detect'];
+const FAULTED_OPS = ['getApiGatewayV1Virtual-keys', 'postApiGatewayV1Virtual-keys', 'getApiGatewayV1Virtual-keysById', 'patchApiGatewayV1Virtual-keysById', 'listApiKeys', 'createApiKey', 'postApiV1Keys', 'postApiGatewayV1Virtual-keysByIdRevoke', 'postApiGatewayV1Virtual-keysByIdRotate', 'revokeApiKey', 'gatewayListModels', 'gatewayCreateChatCompletion', 'gatewayCreateEmbedding', 'gatewayCreateMessage', 'postApiV1KeysByIdRevoke', 'postApiV1Detect'];
 
 const create: fc.Arbitrary<Create> = fc.oneof(
   fc.constant<Create>({ what: 'project' }),
   fc.record({ what: fc.constant('vk' as const), project: fc.oneof(fc.constant('default' as const), fc.nat(9)), environment: fc.option(fc.constantFrom('live' as const, 'test' as const), { nil: undefined }), name: fc.option(fc.constantFrom('ci', 'caf\u00e9 \u{1F511}', ''), { nil: undefined }) }, { requiredKeys: ['what', 'project'] }),
   fc.record({ what: fc.constant('admin' as const), role: fc.option(fc.constantFrom('admin' as const, 'member' as const), { nil: undefined }), permissions: fc.constantFrom('default' as const, 'none' as const, 'manage' as const, 'other' as const), owner: fc.oneof(fc.constant('new' as const), fc.nat(9)) }, { requiredKeys: ['what', 'permissions', 'owner'] }),
   fc.record({ what: fc.constant('vine' as const), env: fc.option(fc.constantFrom('live' as const, 'test' as const), { nil: undefined }), name: fc.option(fc.constantFrom('ci', 'prod'), { nil: undefined }) }, { requiredKeys: ['what'] }),
+  fc.record({ what: fc.constant('credential' as const), project: fc.oneof(fc.constant('default' as const), fc.nat(9)), disabled: fc.boolean() }),
 );
+
+const some = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
+/** Mostly one of the valid values, sometimes one of the others. */
+const mostly = <T>(valid: T[], invalid: T[]) => fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 6 }, { arbitrary: fc.constantFrom(...invalid), weight: 1 });
+const rarely = <T>(value: T) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, fc.constant(value));
+/** The first provider credential (the default project's) more often than its share. */
+const credentialIndex = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, fc.nat(9));
+const chain = fc.oneof(
+  { arbitrary: fc.record({ cred: credentialIndex, second: some(fc.nat(9)) }, { requiredKeys: ['cred'] }), weight: 12 },
+  fc.record({ dup: fc.nat(9) }),
+  fc.constantFrom('unknown' as const, 'empty' as const, 'notArray' as const),
+);
+const vkFields = (forUpdate: boolean): fc.Arbitrary<VkBody> =>
+  fc.oneof(
+    {
+      weight: 12,
+      arbitrary: fc.record(
+        {
+          name: fc.oneof({ arbitrary: fc.constant('fresh' as const), weight: 10 }, fc.constantFrom('seedName' as const, 'ci' as const, 'empty' as const, 'max' as const, 'long' as const, 'number' as const)),
+          description: mostly<'text' | 'empty' | 'null' | 'number'>(['text', 'empty'], ['null', 'number']),
+          environment: mostly<'live' | 'test' | 'prod'>(['live', 'test'], ['prod']),
+          principal: mostly<'user' | 'null' | 'number'>(['user', 'null'], ['number']),
+          chain,
+          config: mostly<'valid' | 'invalid' | 'null'>(['valid'], ['invalid', 'null']),
+          extra: rarely(true as const),
+        },
+        { requiredKeys: forUpdate ? [] : ['name', 'chain'] },
+      ),
+    },
+    fc.constantFrom<VkBody>('notJson', 'array'),
+  );
+const binding: fc.Arbitrary<BindingChoice> = fc.record({
+  role: fc.oneof({ arbitrary: fc.constantFrom('ADMIN' as const, 'MEMBER' as const, 'VIEWER' as const), weight: 8 }, fc.constant('CUSTOM' as const)),
+  scope: fc.oneof({ arbitrary: fc.constant('org' as const), weight: 4 }, { arbitrary: fc.record({ project: fc.nat(9) }), weight: 4 }, fc.constantFrom('otherOrg' as const, 'team' as const, 'unknownProject' as const)),
+});
+const adminBody: fc.Arbitrary<AdminBody> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record(
+      {
+        keyType: fc.oneof({ arbitrary: fc.constantFrom('personal' as const, 'service' as const), weight: 8 }, fc.constant('bot' as const)),
+        name: fc.oneof({ arbitrary: fc.constant('k' as const), weight: 8 }, fc.constantFrom('empty' as const, 'long' as const, 'none' as const)),
+        description: mostly<'d' | 'long'>(['d'], ['long']),
+        expiresAt: mostly<'past' | 'future' | 'null' | 'bad'>(['future'], ['past', 'null', 'bad']),
+        bindings: fc.oneof({ arbitrary: fc.array(binding, { maxLength: 3 }), weight: 8 }, fc.constantFrom('notArray' as const, 'tooMany' as const)),
+        projectIds: fc.array(fc.oneof({ arbitrary: fc.nat(9), weight: 6 }, fc.constantFrom('empty' as const, 'unknown' as const)), { maxLength: 2 }),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  fc.constantFrom<AdminBody>('notJson', 'textPlain'),
+);
+const vineBody: fc.Arbitrary<VineBody> = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record(
+      {
+        name: fc.oneof({ arbitrary: fc.constant('k' as const), weight: 6 }, fc.constantFrom('empty' as const, 'long' as const, 'number' as const)),
+        env: mostly<'live' | 'test' | 'prod'>(['live', 'test'], ['prod']),
+        scopes: mostly<'custom' | 'bad'>(['custom'], ['bad']),
+        extra: rarely(true as const),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  fc.constant<VineBody>('notJson'),
+);
+const projectHeader = fc.option(fc.oneof({ arbitrary: fc.nat(9), weight: 6 }, fc.constant('junk' as const)), { nil: undefined, freq: 2 });
 
 export function stepArbitrary(transport: 'http' | 'msw'): fc.Arbitrary<Step> {
   const x = extras(transport);
-  const project = credential(['keyProject', 'project', 'admin', 'vk', 'vine', 'unknown'], [16, 4, 1, 1, 1, 1], 1);
+  const project = credential(['keyProject', 'project', 'admin', 'vk', 'vine', 'unknown'], [16, 4, 6, 1, 1, 1], 1);
   const admin = credential(['admin', 'project', 'vk', 'unknown'], [16, 1, 1, 1], 1);
   const secret = credential(['vk', 'vkPrevious', 'vkRetired', 'project', 'admin', 'vine', 'unknown', 'garbage'], [10, 8, 2, 1, 1, 1, 1, 1], 1);
   const vineKey = credential(['vine', 'vk', 'project', 'unknown'], [16, 1, 1, 1], 1);
@@ -158,8 +266,15 @@ export function stepArbitrary(transport: 'http' | 'msw'): fc.Arbitrary<Step> {
   const appPlacements: Placement[] = ['Bearer', 'bearer', 'BearerPadded', 'Basic', 'basic', 'BasicUrlSafe', 'x-auth-token', 'x-auth-token'];
   const gatewayPlacements: Placement[] = ['Bearer', 'bearer', 'BEARER', 'BearerPadded', 'x-api-key', 'x-goog-api-key', 'xi-api-key'];
   const steps: Array<{ arbitrary: fc.Arbitrary<Step>; weight: number }> = [
-    { weight: 14, arbitrary: fc.record({ t: fc.constant('vk' as const), op: fc.constantFrom('revoke' as const, 'rotate' as const, 'rotate' as const), target, auth: credentials(project, appPlacements, appHeaders), x }) },
+    { weight: 14, arbitrary: fc.record({ t: fc.constant('vk' as const), op: fc.constantFrom('revoke' as const, 'rotate' as const, 'rotate' as const), target, auth: credentials(project, appPlacements, appHeaders), pid: projectHeader, x }) },
     { weight: 8, arbitrary: fc.record({ t: fc.constant('admin' as const), target, auth: credentials(admin, appPlacements, appHeaders), x }) },
+    { weight: 4, arbitrary: fc.record({ t: fc.constant('vkList' as const), auth: credentials(project, appPlacements, appHeaders), pid: projectHeader, x }) },
+    { weight: 4, arbitrary: fc.record({ t: fc.constant('vkGet' as const), target, auth: credentials(project, appPlacements, appHeaders), pid: projectHeader, x }) },
+    { weight: 8, arbitrary: fc.record({ t: fc.constant('vkCreate' as const), body: vkFields(false), auth: credentials(project, appPlacements, appHeaders), pid: projectHeader, x }) },
+    { weight: 6, arbitrary: fc.record({ t: fc.constant('vkUpdate' as const), target, body: vkFields(true), auth: credentials(project, appPlacements, appHeaders), pid: projectHeader, x }) },
+    { weight: 3, arbitrary: fc.record({ t: fc.constant('adminList' as const), auth: credentials(admin, appPlacements, appHeaders), x }) },
+    { weight: 6, arbitrary: fc.record({ t: fc.constant('adminCreate' as const), body: adminBody, auth: credentials(admin, appPlacements, appHeaders), x }) },
+    { weight: 3, arbitrary: fc.record({ t: fc.constant('vineCreate' as const), body: vineBody, x }) },
     { weight: 5, arbitrary: fc.record({ t: fc.constant('vine' as const), target, x }) },
     { weight: 24, arbitrary: fc.record({ t: fc.constant('gateway' as const), call: fc.oneof({ arbitrary: fc.constantFrom<GatewayCall>('models', 'chat'), weight: 6 }, fc.constantFrom<GatewayCall>('embeddings', 'embeddingsTooMany', 'messages', 'messagesNoModel', 'chatStream', 'chatNoModel', 'chatNotJson', 'chatEmptyModel', 'chatLongModel', 'unrouted', 'unroutedCred', 'wrongMethod')), keys: credentials(secret, gatewayPlacements, keyHeaders), x }) },
     { weight: 6, arbitrary: fc.record({ t: fc.constant('detect' as const), auth: credentials(vineKey, ['Bearer', 'bearer', 'BearerPadded'], ['x-api-key']), body: fc.oneof({ arbitrary: fc.constant<DetectBody>('ok'), weight: 5 }, fc.constantFrom<DetectBody>('notJson', 'empty', 'array', 'noUrl', 'relative', 'number', 'extra', 'credKey')), x }) },

@@ -18,14 +18,16 @@ export type CreateInput =
   | { what: 'project' }
   | { what: 'vk'; projectId?: string; environment?: 'live' | 'test'; name?: string }
   | { what: 'admin'; role?: 'admin' | 'member'; permissions?: string[]; ownerUserId?: string }
-  | { what: 'vine'; env?: 'live' | 'test'; name?: string };
+  | { what: 'vine'; env?: 'live' | 'test'; name?: string }
+  | { what: 'credential'; projectId?: string; disabled: boolean };
 
 /** A created entity as the target reports it (control-plane answer, or seed return value), in one shape. */
 export type Created =
-  | { what: 'project'; id: string; apiKey: string }
+  | { what: 'project'; id: string; apiKey: string; providerCredentialId: string }
   | { what: 'vk'; id: string; secret: string; view: Record<string, unknown> }
-  | { what: 'admin'; id: string; token: string; role: string; owner: string }
-  | { what: 'vine'; id: string; name: string; keyPrefix: string; plaintext: string };
+  | { what: 'admin'; id: string; token: string; role: string; owner: string | null }
+  | { what: 'vine'; id: string; name: string; keyPrefix: string; plaintext: string }
+  | { what: 'credential'; id: string; projectId: string; disabledAt: string | null };
 
 export interface JournalView {
   method: string;
@@ -37,9 +39,34 @@ export interface JournalView {
 
 /** Every entity as the target lists it (control-plane lists, or `snapshot()`), in one shape; times as ISO strings. */
 export interface Inventory {
-  virtualKeys: Array<{ id: string; secret: string; previous: { secret: string; until: string } | null; revokedAt: string | null; revision: string; lastUsedAt: string | null; propagatesAt?: string | null; rotations?: Array<{ at: string; graceUntil: string }> }>;
-  apiKeys: Array<{ id: string; token: string; role: string; permissions: string[]; owner: string; revokedAt: string | null }>;
+  virtualKeys: Array<{
+    id: string;
+    name: string;
+    description: string | null;
+    providerCredentialIds: string[];
+    secret: string;
+    previous: { secret: string; until: string } | null;
+    revokedAt: string | null;
+    revision: string;
+    lastUsedAt: string | null;
+    propagatesAt?: string | null;
+    rotations?: Array<{ at: string; graceUntil: string }>;
+  }>;
+  apiKeys: Array<{
+    id: string;
+    token: string;
+    name: string;
+    description: string | null;
+    role: string;
+    permissions: string[];
+    bindings: Array<{ role: string; scopeType: string; scopeId: string }>;
+    owner: string | null;
+    expiresAt: string | null;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+  }>;
   vineKeys: Array<{ id: string; name: string; plaintext: string; revokedAt: string | null }>;
+  providerCredentials: Array<{ id: string; projectId: string; disabledAt: string | null }>;
 }
 
 /** A text outside the answers that must hold no credential of any world. */
@@ -113,3 +140,10 @@ export const SETTINGS: Record<'A' | 'B', Settings> = {
 };
 
 export const MANAGE = 'organization:manage';
+
+/** A seeded key's bindings, from its organization permissions (docs/divergences.md, "Seeded admin keys"). */
+export function seededBindings(permissions: readonly string[], organizationId: string): Array<{ role: 'ADMIN' | 'MEMBER'; scopeType: 'ORGANIZATION'; scopeId: string }> {
+  if (permissions.includes(MANAGE)) return [{ role: 'ADMIN', scopeType: 'ORGANIZATION', scopeId: organizationId }];
+  if (permissions.includes('organization:view')) return [{ role: 'MEMBER', scopeType: 'ORGANIZATION', scopeId: organizationId }];
+  return [];
+}

@@ -51,3 +51,37 @@ export function detect(world: World, headers: Readonly<Record<string, string>>, 
   if (url === undefined) return vineError(422, 'validation_failed', ANY);
   return { status: 200, body: { schemaVersion: 'extraction.v1', url, providers: [] } };
 }
+
+/** `{ name, env?, scopes? }` only: name 1–100, env live|test (default test), scopes strings (default the documented three); else 422. */
+export function createVineKey(world: World, body: string | undefined, known: Map<string, 'langwatch' | 'vine'>): Answer {
+  let input: unknown;
+  try {
+    input = JSON.parse(body ?? '');
+  } catch {
+    return vineError(422, 'validation_failed', ANY);
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return vineError(422, 'validation_failed', ANY);
+  const { name, env = 'test', scopes = ['detect', 'extract', 'extractions:read'], ...rest } = input as Record<string, unknown>;
+  const ok =
+    Object.keys(rest).length === 0 &&
+    typeof name === 'string' &&
+    name.length >= 1 &&
+    name.length <= 100 &&
+    (env === 'live' || env === 'test') &&
+    Array.isArray(scopes) &&
+    scopes.every((scope) => typeof scope === 'string');
+  if (!ok) return { ...vineError(422, 'validation_failed', ANY), rule: 'invalid body' };
+  return {
+    status: 201,
+    rule: 'created',
+    body: { key: { id: expect.stringMatching(/^c[0-9a-z]{24}$/), name, keyPrefix: ANY, plaintext: expect.stringMatching(new RegExp(`^vine_${env}_[0-9A-Za-z]+$`)), scopes, rateTier: 'internal', createdAt: world.clockKnown ? iso(world.now) : ANY } },
+    check({ key }) {
+      expect(key.keyPrefix).toBe(key.plaintext.slice(0, 12));
+      expect(known.has(key.plaintext), 'a create minted a plaintext seen before').toBe(false);
+    },
+    capture({ key }) {
+      world.vineKeys.push({ id: key.id, name: key.name, plaintext: key.plaintext, revokedAt: null });
+      known.set(key.plaintext, 'vine');
+    },
+  };
+}

@@ -19,11 +19,22 @@ export interface GraceSecret {
   until: number;
 }
 
+/** A provider credential a virtual key's chain may name (docs/divergences.md "Provider credentials"). */
+export interface ProviderCredential {
+  id: string;
+  projectId: string;
+  disabled: boolean;
+}
+
 export interface VirtualKey {
   id: string;
   projectId: string;
   name: string;
+  description: string | null;
   environment: 'live' | 'test';
+  principalUserId: string | null;
+  providerCredentialIds: string[];
+  createdAt: number;
   secret: string;
   /** The API's previous secret (rotate sets it, a revoke clears it in the same write). */
   previous: GraceSecret | null;
@@ -38,12 +49,25 @@ export interface VirtualKey {
   lastUsedAt: number | null;
 }
 
+export interface Binding {
+  role: 'ADMIN' | 'MEMBER' | 'VIEWER';
+  scopeType: 'ORGANIZATION' | 'TEAM' | 'PROJECT';
+  scopeId: string;
+}
+
 export interface AdminKey {
   id: string;
   token: string;
+  name: string;
+  description: string | null;
   role: 'admin' | 'member';
   permissions: string[];
-  owner: string;
+  bindings: Binding[];
+  /** null: a service key. */
+  owner: string | null;
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
   revokedAt: number | null;
 }
 
@@ -74,7 +98,12 @@ export interface ExpectedEntry {
 export interface World {
   settings: Settings;
   now: number;
+  /** False in a session's world, whose clock the fuzz does not drive: instants it mints are unknown. */
+  clockKnown: boolean;
+  /** The one organization of the world's projects and admin keys. */
+  organizationId: string;
   projects: Project[];
+  providerCredentials: ProviderCredential[];
   virtualKeys: VirtualKey[];
   apiKeys: AdminKey[];
   vineKeys: VineKey[];
@@ -84,9 +113,11 @@ export interface World {
 
 /** What a fresh world holds: entities the fuzz created at start (a seed plan), marked as the baseline. */
 export interface Baseline {
+  organizationId: string;
   projects: Project[];
-  virtualKeys: Array<Pick<VirtualKey, 'id' | 'projectId' | 'name' | 'environment' | 'secret'>>;
-  apiKeys: Array<Omit<AdminKey, 'revokedAt'>>;
+  providerCredentials: ProviderCredential[];
+  virtualKeys: Array<Pick<VirtualKey, 'id' | 'projectId' | 'name' | 'description' | 'environment' | 'principalUserId' | 'providerCredentialIds' | 'createdAt' | 'secret'>>;
+  apiKeys: Array<Omit<AdminKey, 'revokedAt' | 'lastUsedAt' | 'expiresAt'>>;
   vineKeys: Array<Omit<VineKey, 'revokedAt'>>;
 }
 
@@ -94,9 +125,12 @@ export function worldAt(baseline: Baseline, settings: Settings, now: number): Wo
   return {
     settings,
     now,
+    clockKnown: true,
+    organizationId: baseline.organizationId,
     projects: baseline.projects.map((p) => ({ ...p })),
-    virtualKeys: baseline.virtualKeys.map((k) => ({ ...k, previous: null, cachedPrevious: null, retired: [], rotations: [], revision: 1, revokedAt: null, lastUsedAt: null })),
-    apiKeys: baseline.apiKeys.map((k) => ({ ...k, permissions: [...k.permissions], revokedAt: null })),
+    providerCredentials: baseline.providerCredentials.map((c) => ({ ...c })),
+    virtualKeys: baseline.virtualKeys.map((k) => ({ ...k, providerCredentialIds: [...k.providerCredentialIds], previous: null, cachedPrevious: null, retired: [], rotations: [], revision: 1, revokedAt: null, lastUsedAt: null })),
+    apiKeys: baseline.apiKeys.map((k) => ({ ...k, permissions: [...k.permissions], bindings: k.bindings.map((b) => ({ ...b })), expiresAt: null, lastUsedAt: null, revokedAt: null })),
     vineKeys: baseline.vineKeys.map((k) => ({ ...k, revokedAt: null })),
     faults: new Map(),
     journal: { langwatch: [], vine: [] },
@@ -104,7 +138,10 @@ export function worldAt(baseline: Baseline, settings: Settings, now: number): Wo
 }
 
 /** A world of which the fuzz knows nothing (a session's): none of our credentials or ids exist there. */
-export const strangerWorld = (settings: Settings, now: number): World => worldAt({ projects: [], virtualKeys: [], apiKeys: [], vineKeys: [] }, settings, now);
+export const strangerWorld = (settings: Settings, now: number): World => ({
+  ...worldAt({ organizationId: '', projects: [], providerCredentials: [], virtualKeys: [], apiKeys: [], vineKeys: [] }, settings, now),
+  clockKnown: false,
+});
 
 export const JOURNAL_CAPACITY = 1000;
 /** A journal keeps at most this many characters of a URL, then "…[cut: <length> characters]" (docs/server.md). */
@@ -117,7 +154,7 @@ export function journal(world: World, family: Family, entry: ExpectedEntry): voi
   if (entries.length > JOURNAL_CAPACITY) entries.shift();
 }
 
-/** Instants where an answer changes: grace ends and propagation points, the ones clock steps aim at (± 1 ms). */
+/** Instants where an answer changes: grace ends, propagation points, admin keys' expiry; the ones clock steps aim at (± 1 ms). */
 export function boundaries(world: World): number[] {
   const points = new Set<number>();
   for (const key of world.virtualKeys) {
@@ -125,6 +162,8 @@ export function boundaries(world: World): number[] {
     if (key.cachedPrevious) points.add(key.cachedPrevious.until);
     if (key.revokedAt !== null) points.add(key.revokedAt + world.settings.propagationMs);
   }
+  // An admin key works at its expiresAt, not after.
+  for (const key of world.apiKeys) if (key.expiresAt !== null && key.expiresAt > world.now) points.add(key.expiresAt);
   return [...points].sort((a, b) => a - b);
 }
 

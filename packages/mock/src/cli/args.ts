@@ -54,6 +54,9 @@ const FLAGS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** Every long flag's name ("port", "no-demo", …). */
+export const FLAG_NAMES: readonly string[] = Object.keys(FLAGS);
+
 const LOG_FORMATS: readonly LogFormat[] = ['pretty', 'json', 'silent'];
 const CLOCK_MODES: readonly ClockMode[] = ['system', 'frozen'];
 
@@ -113,7 +116,7 @@ function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const quoted = /'([^']+)'/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown flag ${quoted} (see --help)`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return `unexpected argument "${quoted}": revokit-mock takes flags only (see --help)`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return `unexpected argument "${quoted}": revokit-mock takes flags, or the command verify (see --help)`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/argument missing|ambiguous/.test(message)) return `${flagOf(quoted)} needs a value`;
     if (/does not take an argument/.test(message)) return `${flagOf(quoted)} takes no value`;

@@ -5,6 +5,7 @@ import type { ClockMode } from '../core/clock.js';
 import { snakeKeys } from '../core/inputs.js';
 import type { AnyFamily, CredentialsPart } from '../families/family.js';
 import { defaultFamilies } from '../families/index.js';
+import { DOCS_LINKS } from '../docs-links.js';
 import { formatDuration } from './durations.js';
 
 export interface BannerInfo {
@@ -29,16 +30,17 @@ export function formatBanner(info: BannerInfo): string {
   const lines = [
     `revokit-mock ${info.version} listening on ${url}  (base URL for every client; Ctrl-C stops)`,
     ...families.flatMap((family) => family.banner.routes(url, info)).map((line) => `  ${line}`),
-    `  Control plane       ${url}/__mock/  (health, reset, clock, faults, requests, sessions; see docs/server.md)`,
+    `  Control plane       ${url}/__mock/  (GET it for every route: health, reset, clock, faults, requests, sessions)`,
     `  Dashboard           ${dashboardUrl(url, info.controlToken)}`,
     ...(info.controlToken === undefined ? [] : [`  Control token       ${info.controlToken}  (send "Authorization: Bearer <token>" to /__mock/)`]),
     `  Time                ${info.clock} clock${durations.join('')}`,
+    `  Docs                ${DOCS_LINKS.server}`,
     ...(info.sessions ? [`  Sessions            header X-Revokit-Session: <id> or ${url}/__session/<id>/…, idle ${formatDuration(info.sessions.ttlMs)}, at most ${info.sessions.max}${info.sessions.required ? ', required' : ''}`] : []),
     '',
     'Credentials (still valid after POST /__mock/reset):',
     ...families.flatMap((family) => family.banner.credentials(info.credentials)).map((line) => `  ${line}`),
     '',
-    'For the curl examples in docs/server.md, paste this into your shell:',
+    `For the curl examples (${DOCS_LINKS.curlWalkthrough}), paste this into your shell:`,
     `  ${shellExports(info)}`,
   ];
   return `${lines.join('\n')}\n`;
@@ -63,6 +65,7 @@ export function formatBannerJson(info: BannerInfo): string {
     version: info.version,
     url: info.url,
     dashboard_url: dashboardUrl(info.url),
+    docs_url: DOCS_LINKS.server,
     clock: info.clock,
     grace_ms: info.graceMs,
     propagation_ms: info.propagationMs,

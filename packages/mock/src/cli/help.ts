@@ -1,11 +1,16 @@
 // The text of `revokit-mock --help`, naming what each family serves.
 import type { AnyFamily } from '../families/family.js';
+import { DOCS_LINKS } from '../docs-links.js';
 import { defaultFamilies } from '../families/index.js';
 
 export const helpText = (families: readonly AnyFamily[] = defaultFamilies): string => `Usage: revokit-mock [flags]
+       revokit-mock verify --target <url> [flags]
 
 Serves stateful mocks of ${listOf(families.map((family) => family.help))} on one port,
 with a control plane under /__mock/ and a dashboard at /__mock/ui.
+
+revokit-mock verify runs the key lifecycle against a live service and against this mock, and
+reports every difference (revokit-mock verify --help).
 
 Flags:
   --host <host>            address to listen on (default 127.0.0.1)
@@ -15,7 +20,8 @@ Flags:
   --revoked-status <401|403>  what the gateway answers a revoked key with, once it sees the
                            revocation: 401 as the spec says (default), 403 as production does
   --clock <system|frozen>  frozen: time moves only through POST /__mock/clock (default system)
-  --seed <file.json>       entities to create at start (format: docs/server.md, 1 MiB at most)
+  --seed <file.json>       entities to create at start, ids and credentials too if you give
+                           them (format: the seed-file docs below; 1 MiB at most)
   --no-demo                do not create the demo keys
   --session-ttl <duration> a session idle this long ends (default 10m)
   --max-sessions <n>       at most this many sessions at once; one more gets 429 (default 256)
@@ -39,6 +45,11 @@ Durations: a number with ms, s, m or h (e.g. 500ms, 30s, 1.5h); a bare number of
 more is ms.
 Exit status: 0 after SIGINT/SIGTERM (requests in flight are finished first), 1 if the server
 cannot start, 2 for a bad flag or seed file.
+
+Once it runs, GET / (or /__mock/) lists every route. Docs:
+  ${DOCS_LINKS.server}
+  seed files: ${DOCS_LINKS.seedFile}
+  troubleshooting: ${DOCS_LINKS.troubleshooting}
 `;
 
 const listOf = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);

@@ -1,9 +1,10 @@
 // What `revokit-mock` does, minus the process: parse flags, read the seed file, start the
 // server, print the banner. Returns an exit code, or the running server. cli.ts adds signals.
-import { readFileSync } from 'node:fs';
 import { DEFAULT_GRACE_MS, DEFAULT_PROPAGATION_MS, DEFAULT_REVOKED_KEY_STATUS } from '../core/index.js';
 import { createMockServer, type MockServer, type SeedPlan } from '../server.js';
-import { parseCliArgs, UsageError, type RunSettings } from './args.js';
+import { packageVersion } from '../version.js';
+import { FLAG_NAMES, parseCliArgs, UsageError, type RunSettings } from './args.js';
+import { flagsNpmKept, npmFlagHint } from './npm-flags.js';
 import { formatBanner, formatBannerJson } from './banner.js';
 import { helpText } from './help.js';
 import { readSeedFile } from './seed-file.js';
@@ -18,25 +19,15 @@ export type CliResult = { exitCode: number } | { server: MockServer; settings: R
 export const EXIT_USAGE = 2;
 export const EXIT_START_FAILED = 1;
 
-/** The version in @revokit/mock's package.json: one level up from the bundled dist/cli.js, two from src/cli/. */
-export function cliVersion(): string {
-  for (const relative of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === '@revokit/mock' && pkg.version) return pkg.version;
-    } catch {
-      // not there: try the next level
-    }
-  }
-  return 'unknown';
-}
+/** The version in @revokit/mock's package.json. */
+export const cliVersion = packageVersion;
 
 /** Under `--log json` every line the CLI writes is JSON, errors included. Read off argv, as the error may be in the flags themselves. */
 export const wantsJson = (argv: readonly string[]) => argv.some((arg, i) => arg === '--log=json' || (arg === '--log' && argv[i + 1] === 'json'));
 
 /** A one-line startup error, on stderr, as text or as a JSON line. */
-function reportError(io: CliIo, argv: readonly string[], message: string): void {
-  io.err(wantsJson(argv) ? `${JSON.stringify({ event: 'error', message })}\n` : `revokit-mock: ${message}\n`);
+function reportError(io: CliIo, argv: readonly string[], message: string, event: 'error' | 'warning' = 'error'): void {
+  io.err(wantsJson(argv) ? `${JSON.stringify({ event, message })}\n` : `revokit-mock: ${event === 'warning' ? 'warning: ' : ''}${message}\n`);
 }
 
 /** The line written once the server has stopped. */
@@ -56,6 +47,7 @@ export async function runCli(
 ): Promise<CliResult> {
   let settings: RunSettings;
   let seed: SeedPlan | undefined;
+  const npmKept = flagsNpmKept(env, FLAG_NAMES);
   try {
     const command = parseCliArgs(argv, env);
     if (command.kind === 'help') {
@@ -71,7 +63,7 @@ export async function runCli(
     if (settings.seedPath !== undefined) seed = readSeedFile(settings.seedPath);
   } catch (error) {
     if (error instanceof UsageError) {
-      reportError(io, argv, error.message);
+      reportError(io, argv, npmKept.length > 0 ? `${error.message} (${npmFlagHint(npmKept, env.npm_lifecycle_event)})` : error.message);
       return { exitCode: EXIT_USAGE };
     }
     throw error;
@@ -115,5 +107,7 @@ export async function runCli(
   };
   beforeBanner?.(server, settings);
   io.out(settings.log === 'json' ? formatBannerJson(banner) : formatBanner(banner));
+  // Started anyway (`npm start --port=0`: npm took the whole flag): on the default port, say why.
+  if (npmKept.length > 0) reportError(io, argv, npmFlagHint(npmKept, env.npm_lifecycle_event), 'warning');
   return { server, settings };
 }

@@ -3,19 +3,19 @@ import { InputError, joinPath, nameIn, readInput, rules, type Naming, type Rules
 
 export interface FaultSpec {
   /** Answer with this status (400–599, in the API's error envelope) instead of running the behaviour. */
-  status?: number;
+  status?: number | undefined;
   /** Extra response headers, e.g. { 'retry-after': '0' }; a `content-type` replaces the answer's. Headers that frame the message are refused. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** With `status`: this text, sent as is, instead of the API's error envelope (e.g. a proxy's HTML page). */
-  body?: string;
+  body?: string | undefined;
   /** Wait this long (real time, 0–600000 ms) before answering or dropping. */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Drop the connection without running the behaviour: the request never took effect. */
-  networkError?: boolean;
+  networkError?: boolean | undefined;
   /** Run the behaviour, then drop the connection: the request took effect but its response was lost. */
-  dropResponse?: boolean;
+  dropResponse?: boolean | undefined;
   /** How many requests the fault applies to (default 1, at most 1000000). */
-  times?: number;
+  times?: number | undefined;
 }
 
 /** The fault queue as tests see it. `Name` is the mock's operation names: any other is a type error. */

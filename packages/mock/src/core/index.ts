@@ -19,8 +19,29 @@ export {
 export { langWatchRoutes, type LangWatchOperationId, type LangWatchPlane } from './langwatch/routes.js';
 export type { AuthenticateResult } from './langwatch/gateway/auth.js';
 export { gatewayOperations, type GatewayOperationId } from './langwatch/gateway/operations.js';
-export type { LangWatchSeeder, SeedApiKeyOptions, SeedVirtualKeyOptions, SeededApiKey, SeededVirtualKey } from './langwatch/seed.js';
-export type { LangWatchState, Project, VirtualKeyRecord, PreviousSecret, ApiKeyRecord, VirtualKeyView, RevokedKeyStatus } from './langwatch/state.js';
+export type {
+  LangWatchSeeder,
+  SeedApiKeyOptions,
+  SeedProviderCredentialOptions,
+  SeedRoleBinding,
+  SeedVirtualKeyOptions,
+  SeededApiKey,
+  SeededProject,
+  SeededVirtualKey,
+} from './langwatch/seed.js';
+export type { ProviderCredentialView } from './langwatch/provider-credentials.js';
+export type { VirtualKeyConfig } from './langwatch/virtual-key-config.js';
+export type {
+  LangWatchState,
+  Project,
+  ProviderCredentialRecord,
+  VirtualKeyRecord,
+  PreviousSecret,
+  ApiKeyRecord,
+  RoleBinding,
+  VirtualKeyView,
+  RevokedKeyStatus,
+} from './langwatch/state.js';
 export { createVineCore, type VineCore, type VineCoreOptions, type SeedVineKeyOptions, type SeededVineKey, type VineSeeder } from './vine/create.js';
 export { vineRoutes, type VineOperationId } from './vine/routes.js';
 export type { VineState, VineKeyRecord } from './vine/state.js';

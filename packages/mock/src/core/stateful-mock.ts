@@ -68,9 +68,10 @@ export function createStatefulMock<Name extends string, State extends object>(op
   const { state, routes, behaviours, errorResponse } = options;
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
   const secrets = options.secrets ?? createSecretTracker(() => [], RETIRED_CREDENTIALS_KEPT, options.credentialScope);
-  const journal = createJournal(options.journalSize, createRedactor([secrets]));
+  const redactor = createRedactor([secrets]);
+  const journal = createJournal(options.journalSize, redactor);
   const faults = createFaults(routes.map((route) => route.name));
-  const dispatcher = createDispatcher({ routes, behaviours, errorResponse, clock, faults, journal });
+  const dispatcher = createDispatcher({ routes, behaviours, errorResponse, clock, faults, journal, redact: redactor.redact });
   let baseline = structuredClone(state);
   const prefixRules = options.planePrefixes ?? [];
   const now = () => clock.now();

@@ -9,15 +9,15 @@ import type { StatefulMock } from '../core/stateful-mock.js';
 /** Settings every family is created with; each reads what concerns it. */
 export interface FamilySettings {
   /** How long a rotated-out secret keeps working. */
-  graceMs?: number;
+  graceMs?: number | undefined;
   /** How long a data plane takes to see a revocation. */
-  propagationMs?: number;
+  propagationMs?: number | undefined;
   /** What a data plane answers a revoked key with, once it sees the revocation (LangWatch: 401 or 403). */
-  revokedKeyStatus?: 401 | 403;
+  revokedKeyStatus?: 401 | 403 | undefined;
   /** Journal capacity. */
-  journalSize?: number;
+  journalSize?: number | undefined;
   /** Where the mocks index their credentials for redaction: a server gives every world's mocks one shared index. */
-  credentialScope?: CredentialScope;
+  credentialScope?: CredentialScope | undefined;
 }
 
 /** An entity the control plane can create (`POST /__mock/{family}/{entity}`) and list (`GET`). */

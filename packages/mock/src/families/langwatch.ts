@@ -1,18 +1,19 @@
 // The LangWatch family: the app API (virtual keys, admin API keys) and the gateway data plane.
 import { createLangWatchCore, type LangWatchCore } from '../core/langwatch/create.js';
 import { langWatchBaseUrls } from '../core/langwatch/routes.js';
+import { providerCredentialView } from '../core/langwatch/provider-credentials.js';
 import { virtualKeyView, type VirtualKeyRecord } from '../core/langwatch/state.js';
-import { readInput } from '../core/inputs.js';
+import { snakeKeys } from '../core/inputs.js';
 import type { CredentialsPart, Family } from './family.js';
 import { seedSection, type LangWatchSeeded } from './langwatch-seed-file.js';
 
 export interface LangWatchCredentials extends CredentialsPart {
-  /** The default project: exists from the start, demo or not. */
-  project: { id: string; apiKey: string };
+  /** The default project and its provider credential: exist from the start, demo or not. */
+  project: { id: string; apiKey: string; providerCredentialId: string };
   demo?: {
     virtual_key: { id: string; secret: string };
-    admin_api_key: { id: string; token: string; role: 'admin'; owner_user_id: string };
-    member_api_key: { id: string; token: string; role: 'member'; owner_user_id: string };
+    admin_api_key: { id: string; token: string; role: 'admin'; owner_user_id: string | null };
+    member_api_key: { id: string; token: string; role: 'member'; owner_user_id: string | null };
   };
   seeded: LangWatchSeeded;
 }
@@ -29,11 +30,17 @@ export const langwatchFamily: LangWatchFamily = {
   entities: {
     projects: {
       create(mock, input, source) {
-        readInput({}, input, source.where, source.naming);
-        const project = mock.seed.project();
-        return { id: project.id, api_key: project.apiKey };
+        const project = mock.seed.project(input, source);
+        return { id: project.id, api_key: project.apiKey, provider_credential_id: project.providerCredentialId };
       },
-      list: (mock) => [...mock.snapshot().projects.values()].map((p) => ({ id: p.id, api_key: p.apiKey })),
+      list: (mock) => {
+        const { organizationId, projects } = mock.snapshot();
+        return [...projects.values()].map((p) => ({ id: p.id, api_key: p.apiKey, organization_id: organizationId }));
+      },
+    },
+    'provider-credentials': {
+      create: (mock, input, source) => snakeKeys(mock.seed.providerCredential(input, source)),
+      list: (mock) => [...mock.snapshot().providerCredentials.values()].map((credential) => snakeKeys(providerCredentialView(credential))),
     },
     'virtual-keys': {
       create: (mock, input, source) => mock.seed.virtualKey(input, source),
@@ -44,6 +51,8 @@ export const langwatchFamily: LangWatchFamily = {
           secret: key.secret,
           previous_secret: key.previous && { secret: key.previous.secret, valid_until: new Date(key.previous.validUntil).toISOString() },
           revoked_at: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
+          // Kept and merged as the service does; the API's answers carry only the spec's fields.
+          config: key.config,
           ...timelineView(key, mock.settings),
         })),
     },
@@ -56,10 +65,15 @@ export const langwatchFamily: LangWatchFamily = {
         [...mock.snapshot().apiKeys.values()].map((key) => ({
           id: key.id,
           token: `sk-lw-${key.lookupId}_${key.secret}`,
+          name: key.name,
+          description: key.description,
           role: key.role,
           permissions: key.permissions,
+          role_bindings: key.bindings.map(({ id, role, scopeType, scopeId }) => ({ id, role, scope_type: scopeType, scope_id: scopeId })),
           owner_user_id: key.ownerUserId,
           created_at: new Date(key.createdAt).toISOString(),
+          expires_at: key.expiresAt === null ? null : new Date(key.expiresAt).toISOString(),
+          last_used_at: key.lastUsedAt === null ? null : new Date(key.lastUsedAt).toISOString(),
           revoked_at: key.revokedAt === null ? null : new Date(key.revokedAt).toISOString(),
         })),
     },
@@ -68,12 +82,12 @@ export const langwatchFamily: LangWatchFamily = {
   populate(mock, { demo, section, where }) {
     const credentials: LangWatchCredentials = {
       project: { ...mock.defaultProject },
-      seeded: { projects: [], virtual_keys: [], api_keys: [] },
+      seeded: { projects: [], provider_credentials: [], virtual_keys: [], api_keys: [] },
     };
     if (demo) {
       const virtualKey = mock.seed.virtualKey({ name: 'Demo virtual key', description: 'Created by revokit-mock at startup' });
-      const admin = mock.seed.apiKey({ role: 'admin' });
-      const member = mock.seed.apiKey({ role: 'member' });
+      const admin = mock.seed.apiKey({ role: 'admin', name: 'Demo admin key' });
+      const member = mock.seed.apiKey({ role: 'member', name: 'Demo member key' });
       credentials.demo = {
         virtual_key: { id: virtualKey.virtual_key.id, secret: virtualKey.secret },
         admin_api_key: { id: admin.id, token: admin.token, role: 'admin', owner_user_id: admin.ownerUserId },
@@ -84,10 +98,10 @@ export const langwatchFamily: LangWatchFamily = {
     return credentials;
   },
 
-  help: 'the LangWatch API (virtual keys, admin API keys) and its gateway data plane',
+  help: 'the LangWatch API (virtual keys, provider credentials, admin API keys) and its gateway data plane',
   banner: {
     routes: (url, { revokedKeyStatus }) => [
-      `LangWatch API       ${url}/api/gateway/v1/virtual-keys/{id}/revoke|rotate, ${url}/api/api-keys/{id}`,
+      `LangWatch API       ${url}/api/gateway/v1/virtual-keys[/{id}[/revoke|rotate]], ${url}/api/api-keys[/{id}]`,
       `LangWatch gateway   ${url}/v1/models, /v1/chat/completions, /v1/embeddings, /v1/messages  (revoked keys get ${revokedKeyStatus})`,
     ],
     settings: ({ graceMs, propagationMs }) => [
@@ -95,7 +109,7 @@ export const langwatchFamily: LangWatchFamily = {
       ['propagation', propagationMs],
     ],
     credentials({ project, demo, seeded }) {
-      const lines = [`LangWatch project       id ${project.id}  X-Auth-Token ${project.apiKey}`];
+      const lines = [`LangWatch project       id ${project.id}  X-Auth-Token ${project.apiKey}  provider credential ${project.providerCredentialId}`];
       if (demo) {
         lines.push(
           `LangWatch virtual key   id ${demo.virtual_key.id}  secret ${demo.virtual_key.secret}`,
@@ -103,13 +117,17 @@ export const langwatchFamily: LangWatchFamily = {
           `LangWatch admin key     role member  id ${demo.member_api_key.id}  token ${demo.member_api_key.token}`,
         );
       }
-      for (const p of seeded.projects) lines.push(`seed project "${p.ref}"  id ${p.id}  X-Auth-Token ${p.api_key}`);
+      for (const p of seeded.projects) lines.push(`seed project "${p.ref}"  id ${p.id}  X-Auth-Token ${p.api_key}  provider credential ${p.provider_credential_id}`);
+      for (const c of seeded.provider_credentials) lines.push(`seed provider credential  id ${c.id}  project ${c.project_id}  ${c.model_provider_name}/${c.slot}${c.disabled_at === null ? '' : '  (disabled)'}`);
       for (const k of seeded.virtual_keys) lines.push(`seed virtual key  id ${k.id}  project ${k.project_id}  secret ${k.secret}`);
       for (const k of seeded.api_keys) lines.push(`seed admin key    role ${k.role}  id ${k.id}  owner ${k.owner_user_id}  token ${k.token}`);
       return lines;
     },
     exports({ project, demo }) {
-      const vars: Array<[string, string]> = [['PROJECT_KEY', project.apiKey]];
+      const vars: Array<[string, string]> = [
+        ['PROJECT_KEY', project.apiKey],
+        ['PROVIDER_CREDENTIAL_ID', project.providerCredentialId],
+      ];
       if (demo) {
         vars.push(
           ['VK_ID', demo.virtual_key.id],

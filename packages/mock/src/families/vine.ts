@@ -49,9 +49,9 @@ export const vineFamily: VineFamily = {
     return credentials;
   },
 
-  help: 'the Vine API (keys, detect)',
+  help: 'the Vine API (create and revoke keys, detect)',
   banner: {
-    routes: (url) => [`Vine API            ${url}/api/v1/keys/{id}/revoke, ${url}/api/v1/detect`],
+    routes: (url) => [`Vine API            ${url}/api/v1/keys[/{id}/revoke], ${url}/api/v1/detect`],
     credentials: ({ demo, seeded }) => [
       ...(demo ? [`Vine key                id ${demo.vine_key.id}  plaintext ${demo.vine_key.plaintext}`] : []),
       ...seeded.vine_keys.map((k) => `seed Vine key     id ${k.id}  plaintext ${k.plaintext}`),

@@ -6,15 +6,18 @@ import { createMswHandlers } from './handlers.js';
 
 export interface LangWatchMockOptions extends LangWatchCoreOptions {
   /** Where the app API lives (default https://app.langwatch.ai). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Where the gateway data plane lives (default https://gateway.langwatch.ai). */
-  gatewayBaseUrl?: string;
+  gatewayBaseUrl?: string | undefined;
 }
 
 /** The LangWatch mock with MSW handlers for `setupServer` / `setupWorker`. */
-export interface LangWatchMock extends LangWatchCore {
-  /** One handler per route; requests the mock does not own pass through to your other handlers. */
-  readonly handlers: HttpHandler[];
+export interface LangWatchMock<Handler = HttpHandler> extends LangWatchCore {
+  /**
+   * One handler per route; requests the mock does not own pass through to your other handlers.
+   * (`Handler` is msw's `HttpHandler`, as your project resolves msw: see index.d.cts.)
+   */
+  readonly handlers: Handler[];
 }
 
 export const DEFAULT_GATEWAY_BASE_URL = langWatchBaseUrls.gateway;

@@ -6,13 +6,16 @@ import { createMswHandlers } from './handlers.js';
 
 export interface VineMockOptions extends VineCoreOptions {
   /** Where the Vine API lives (default https://vine.getcourtyard.ai). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** The Vine mock with MSW handlers for `setupServer` / `setupWorker`. */
-export interface VineMock extends VineCore {
-  /** One handler per route; requests the mock does not own pass through to your other handlers. */
-  readonly handlers: HttpHandler[];
+export interface VineMock<Handler = HttpHandler> extends VineCore {
+  /**
+   * One handler per route; requests the mock does not own pass through to your other handlers.
+   * (`Handler` is msw's `HttpHandler`, as your project resolves msw: see index.d.cts.)
+   */
+  readonly handlers: Handler[];
 }
 
 export function createVineMock(options: VineMockOptions = {}): VineMock {

@@ -96,9 +96,9 @@ export function createApi(storage: Storage) {
       if (connection.token) headers.authorization = `Bearer ${connection.token}`;
       return send(method, path, headers, body);
     },
-    /** An API or data-plane call, with the credentials a client would send. */
-    service(method: string, path: string, headers: Record<string, string> = {}): Promise<Reply> {
-      return send(method, path, { ...sessionHeaders(true), ...headers });
+    /** An API or data-plane call, with the credentials (and JSON body) a client would send. */
+    service(method: string, path: string, headers: Record<string, string> = {}, body?: unknown): Promise<Reply> {
+      return send(method, path, { ...sessionHeaders(true), ...headers }, body);
     },
   };
 }
@@ -111,5 +111,7 @@ export function describeReply(reply: Reply): string {
   const nested = body && typeof body.error === 'object' && body.error !== null ? (body.error as { code?: unknown; message?: unknown }) : undefined;
   const code = nested?.code ?? (typeof body?.error === 'string' ? body.error : undefined);
   const message = nested?.message ?? body?.message;
-  return [reply.status, code, message].filter((part) => part !== undefined && part !== null && part !== '').join(' ');
+  // The gateway's message is its code when it names none: say it once.
+  const parts = [reply.status, code, message === code ? undefined : message];
+  return parts.filter((part) => part !== undefined && part !== null && part !== '').join(' ');
 }

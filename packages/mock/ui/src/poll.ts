@@ -23,9 +23,10 @@ async function read<T>(api: Api, path: string, pick: (body: any) => T, fallback?
 
 export async function pollWorld(api: Api): Promise<PollResult> {
   try {
-    const [clock, projects, virtualKeys, apiKeys, vineKeys, journal, faults, operations] = await Promise.all([
+    const [clock, projects, providerCredentials, virtualKeys, apiKeys, vineKeys, journal, faults, operations] = await Promise.all([
       read(api, '/__mock/clock', (body) => body),
       read(api, '/__mock/langwatch/projects', (body) => body.projects, []),
+      read(api, '/__mock/langwatch/provider-credentials', (body) => body.provider_credentials, []),
       read(api, '/__mock/langwatch/virtual-keys', (body) => body.virtual_keys, []),
       read(api, '/__mock/langwatch/api-keys', (body) => body.api_keys, []),
       read(api, '/__mock/vine/keys', (body) => body.keys, []),
@@ -33,7 +34,7 @@ export async function pollWorld(api: Api): Promise<PollResult> {
       read(api, '/__mock/faults', (body) => body.faults),
       read(api, '/__mock/operations', (body) => body.operations, []),
     ]);
-    return { kind: 'ok', view: { clock, projects, virtualKeys, apiKeys, vineKeys, journal, faults, operations } };
+    return { kind: 'ok', view: { clock, projects, providerCredentials, virtualKeys, apiKeys, vineKeys, journal, faults, operations } };
   } catch (error) {
     if (error instanceof Refused) {
       const body = error.reply.body as { error?: unknown; message?: unknown } | null;

@@ -113,7 +113,7 @@ function immediateRow(kind: RowKind, id: string, title: string, createdIso: stri
 }
 
 export const adminKeyRow = (listing: ApiKeyListing, now: number): TimelineRow =>
-  immediateRow('admin-key', listing.id, `role ${listing.role}, owner ${listing.owner_user_id}`, listing.created_at, listing.revoked_at, now);
+  immediateRow('admin-key', listing.id, `role ${listing.role}, ${listing.owner_user_id === null ? 'service key' : `owner ${listing.owner_user_id}`}`, listing.created_at, listing.revoked_at, now);
 
 export const vineKeyRow = (listing: VineKeyListing, now: number): TimelineRow =>
   immediateRow('vine-key', listing.id, listing.name, listing.createdAt, listing.revokedAt, now);
@@ -130,33 +130,82 @@ function deadBand(from: number, now: number): Band {
 export interface Domain {
   from: number;
   to: number;
+  /** Quiet stretches drawn shorter than they lasted (the default view), in time order. */
+  gaps?: readonly Gap[];
 }
 
-export type Zoom = 'all' | 300_000 | 3_600_000 | 90_000_000;
+/** A stretch with no event in it, from `from` to `to`, drawn as if it lasted `shownAs` ms. */
+export interface Gap {
+  from: number;
+  to: number;
+  shownAs: number;
+}
+
+/** 'fit': every event readable, quiet stretches shortened; 'all': everything to scale; else the last n ms. */
+export type Zoom = 'fit' | 'all' | 300_000 | 3_600_000 | 90_000_000;
+
+/** A quiet stretch is shortened when it is longer than this and than 8 times the median interval between events. */
+const MIN_GAP_MS = 300_000;
+/** How much of the bar one shortened stretch takes (all of them together: at most 40 %). */
+const GAP_SHARE = 0.1;
 
 /**
  * The time span every row shares: from the oldest creation (at least a minute back) to now, or to
  * a later instant a row shows (a grace end, a propagation point), with a margin; or the last
- * `zoom` ms before now.
+ * `zoom` ms before now. In the 'fit' view, any interval between two consecutive instants a row
+ * shows that is long beside the others (a day between a rotation and a revocation 60 s from its
+ * propagation) is drawn as a tenth of the bar and marked, so a minute-long window is not a pixel.
  */
-export function domainOf(rows: readonly TimelineRow[], now: number, zoom: Zoom = 'all'): Domain {
-  if (zoom !== 'all') return { from: now - zoom, to: now + zoom * 0.1 };
+export function domainOf(rows: readonly TimelineRow[], now: number, zoom: Zoom = 'fit'): Domain {
+  if (zoom !== 'all' && zoom !== 'fit') return { from: now - zoom, to: now + zoom * 0.1 };
   let from = now;
   let to = now;
+  const instants = new Set<number>([now]);
   for (const row of rows) {
     from = Math.min(from, row.createdAt);
-    for (const band of row.bands) to = Math.max(to, band.to);
-    for (const marker of row.markers) to = Math.max(to, marker.at);
+    for (const band of row.bands) {
+      to = Math.max(to, band.to);
+      instants.add(band.from).add(band.to);
+    }
+    for (const marker of row.markers) {
+      to = Math.max(to, marker.at);
+      instants.add(marker.at);
+    }
   }
   // At least the last minute, so that a world created a moment ago does not fill the bar with one instant.
   from = Math.min(from, to - 60_000);
-  const span = to - from;
-  return { from: from - span * 0.02, to: to + span * 0.04 };
+  const quiet = zoom === 'fit' ? quietStretches([...instants, from].filter((at) => at >= from && at <= to).sort((a, b) => a - b)) : [];
+  // The rest keeps its scale; each quiet stretch takes a fixed share of the bar.
+  const share = Math.min(GAP_SHARE, 0.4 / Math.max(1, quiet.length));
+  const rest = Math.max(1_000, to - from - quiet.reduce((sum, [a, b]) => sum + (b - a), 0));
+  const gaps = quiet.map(([a, b]) => ({ from: a, to: b, shownAs: (share * rest) / (1 - share * quiet.length) }));
+  const shown = to - from - gaps.reduce((sum, gap) => sum + (gap.to - gap.from - gap.shownAs), 0);
+  const domain: Domain = { from: from - shown * 0.02, to: to + shown * 0.04 };
+  return gaps.length > 0 ? { ...domain, gaps } : domain;
+}
+
+/** Intervals between consecutive instants that are long beside the others. */
+function quietStretches(instants: readonly number[]): Array<readonly [number, number]> {
+  const intervals = instants.slice(1).map((at, i) => [instants[i]!, at] as const).filter(([a, b]) => b > a);
+  if (intervals.length < 2) return [];
+  const lengths = intervals.map(([a, b]) => b - a).sort((a, b) => a - b);
+  const median = lengths[Math.floor((lengths.length - 1) / 2)]!;
+  const limit = Math.max(MIN_GAP_MS, 8 * median);
+  return intervals.filter(([a, b]) => b - a > limit);
 }
 
 /** Where an instant lies in the domain, in percent, clamped to the bar. */
 export function percentOf(at: number, domain: Domain): number {
-  const p = ((at - domain.from) / (domain.to - domain.from)) * 100;
+  const shown = (t: number) => {
+    let x = t - domain.from;
+    for (const gap of domain.gaps ?? []) {
+      if (t <= gap.from) break;
+      const inside = Math.min(t, gap.to) - gap.from;
+      x -= inside - (inside * gap.shownAs) / (gap.to - gap.from);
+    }
+    return x;
+  };
+  const p = (shown(at) / shown(domain.to)) * 100;
   return Math.min(100, Math.max(0, p));
 }
 

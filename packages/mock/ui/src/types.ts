@@ -10,6 +10,15 @@ export interface ClockView {
 export interface ProjectListing {
   id: string;
   api_key: string;
+  organization_id: string;
+}
+
+export interface ProviderCredentialListing {
+  id: string;
+  project_id: string;
+  model_provider_name: string;
+  slot: string;
+  disabled_at: string | null;
 }
 
 export interface VirtualKeyListing {
@@ -25,8 +34,11 @@ export interface VirtualKeyListing {
 export interface ApiKeyListing {
   id: string;
   token: string;
+  name: string;
   role: string;
-  owner_user_id: string;
+  permissions: string[];
+  /** null: a service key. */
+  owner_user_id: string | null;
   created_at: string;
   revoked_at: string | null;
 }
@@ -68,6 +80,7 @@ export type FaultView = Record<string, unknown> & { operation_id: string; times:
 export interface WorldView {
   clock: ClockView;
   projects: ProjectListing[];
+  providerCredentials: ProviderCredentialListing[];
   virtualKeys: VirtualKeyListing[];
   apiKeys: ApiKeyListing[];
   vineKeys: VineKeyListing[];

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: Headers;
+  /** The body as text; '' when there is none. */
+  body: string;
 }
 
 export interface ScriptedFetch extends FetchLike {
@@ -20,7 +22,9 @@ export function scriptedFetch(...replies: Reply[]): ScriptedFetch {
   const requests: RecordedRequest[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    requests.push({ method: request.method, url: request.url, headers: new Headers(request.headers) });
+    const record = { method: request.method, url: request.url, headers: new Headers(request.headers), body: '' };
+    requests.push(record);
+    record.body = await request.clone().text();
     const reply = replies[Math.min(requests.length - 1, replies.length - 1)];
     if (reply === undefined) throw new Error('scriptedFetch: no reply scripted');
     if (reply instanceof Error) throw reply;

@@ -3,6 +3,27 @@
 export const servers = ["https://app.langwatch.ai"] as const;
 
 export const operations = {
+  "listApiKeys": {
+    "operationId": "listApiKeys",
+    "method": "GET",
+    "path": "/api/api-keys",
+    "statuses": [
+      200,
+      401,
+      403
+    ]
+  },
+  "createApiKey": {
+    "operationId": "createApiKey",
+    "method": "POST",
+    "path": "/api/api-keys",
+    "statuses": [
+      201,
+      401,
+      403,
+      422
+    ]
+  },
   "revokeApiKey": {
     "operationId": "revokeApiKey",
     "method": "DELETE",

@@ -3,6 +3,55 @@
 export const servers = ["https://app.langwatch.ai"] as const;
 
 export const operations = {
+  "getApiGatewayV1Virtual-keys": {
+    "operationId": "getApiGatewayV1Virtual-keys",
+    "method": "GET",
+    "path": "/api/gateway/v1/virtual-keys",
+    "statuses": [
+      200,
+      400,
+      401,
+      422,
+      500
+    ]
+  },
+  "postApiGatewayV1Virtual-keys": {
+    "operationId": "postApiGatewayV1Virtual-keys",
+    "method": "POST",
+    "path": "/api/gateway/v1/virtual-keys",
+    "statuses": [
+      201,
+      400,
+      401,
+      422,
+      500
+    ]
+  },
+  "getApiGatewayV1Virtual-keysById": {
+    "operationId": "getApiGatewayV1Virtual-keysById",
+    "method": "GET",
+    "path": "/api/gateway/v1/virtual-keys/{id}",
+    "statuses": [
+      200,
+      400,
+      401,
+      404,
+      422,
+      500
+    ]
+  },
+  "patchApiGatewayV1Virtual-keysById": {
+    "operationId": "patchApiGatewayV1Virtual-keysById",
+    "method": "PATCH",
+    "path": "/api/gateway/v1/virtual-keys/{id}",
+    "statuses": [
+      200,
+      400,
+      401,
+      422,
+      500
+    ]
+  },
   "postApiGatewayV1Virtual-keysByIdRevoke": {
     "operationId": "postApiGatewayV1Virtual-keysByIdRevoke",
     "method": "POST",

@@ -5,8 +5,10 @@ import type { Behaviour } from '../dispatcher.js';
 import { createSecretTracker, RETIRED_CREDENTIALS_KEPT, type CredentialScope } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { MAX_DURATION_MS } from '../time-range.js';
+import { createApiKey } from './api-key-create.js';
+import { listApiKeys } from './api-key-list.js';
 import { revokeApiKey } from './api-keys.js';
-import { apiErrorForStatus } from './envelopes.js';
+import { apiErrorFor } from './envelopes.js';
 import { authenticateSecret, type AuthenticateResult } from './gateway/auth.js';
 import { createChatCompletion } from './gateway/chat.js';
 import { createEmbedding } from './gateway/embeddings.js';
@@ -16,29 +18,32 @@ import { listModels } from './gateway/models.js';
 import { gatewayPrefixRule } from './gateway/unrouted.js';
 import { withRequestId } from './request-id.js';
 import { langWatchRoutes, type LangWatchOperationId } from './routes.js';
-import { createLangWatchSeeder, type LangWatchSeeder } from './seed.js';
-import { emptyState, heldCredentials, type LangWatchContext, type LangWatchState, type Project, type RevokedKeyStatus } from './state.js';
+import { formats } from './formats.js';
+import { createLangWatchSeeder, type LangWatchSeeder, type SeededProject } from './seed.js';
+import { emptyState, heldCredentials, type LangWatchContext, type LangWatchState, type RevokedKeyStatus } from './state.js';
+import { getVirtualKey, listVirtualKeys } from './virtual-key-reads.js';
+import { createVirtualKey, updateVirtualKey } from './virtual-key-writes.js';
 import { revokeVirtualKey, rotateVirtualKey } from './virtual-keys.js';
 
 export interface LangWatchCoreOptions {
   /** A clock to share with other mocks, or the mode of a new one (default "system"). */
-  clock?: MockClock | ClockMode;
+  clock?: MockClock | ClockMode | undefined;
   /** How long a rotated-out virtual-key secret keeps working (default 24 h). */
-  graceMs?: number;
+  graceMs?: number | undefined;
   /** How long the gateway data plane takes to see a revocation (default 60 s). */
-  propagationMs?: number;
+  propagationMs?: number | undefined;
   /** The status the data plane answers a revoked key with: 401 (default, as the spec says) or 403 (as production answers since August 2026). */
-  revokedKeyStatus?: RevokedKeyStatus;
+  revokedKeyStatus?: RevokedKeyStatus | undefined;
   /** Journal capacity (default 1000). */
-  journalSize?: number;
+  journalSize?: number | undefined;
   /** Where its credentials are indexed for redaction (default: an index of its own; a server shares one among its worlds). */
-  credentialScope?: CredentialScope;
+  credentialScope?: CredentialScope | undefined;
 }
 
-/** The LangWatch mock without any transport: virtual keys, admin API keys and the gateway data plane. */
+/** The LangWatch mock without any transport: virtual keys, provider credentials, admin API keys and the gateway data plane. */
 export interface LangWatchCore extends StatefulMock<LangWatchState, LangWatchOperationId> {
-  /** The project that exists from the start (and after every reset). */
-  readonly defaultProject: Project;
+  /** The project that exists from the start (and after every reset), with its provider credential. */
+  readonly defaultProject: SeededProject;
   /** Creates entities directly, as a test's arrange step. */
   readonly seed: LangWatchSeeder;
   readonly gateway: {
@@ -54,7 +59,7 @@ export const DEFAULT_PROPAGATION_MS = 60_000;
 export const DEFAULT_REVOKED_KEY_STATUS: RevokedKeyStatus = 401;
 
 export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWatchCore {
-  const state = emptyState();
+  const state = emptyState(formats.organizationId());
   const context: LangWatchContext = {
     state,
     // Rotated-out secrets stay covered as long as a journal entry may name them.
@@ -69,8 +74,14 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
   };
   // Adding an operation to a spec breaks this object's type until it has a behaviour.
   const behaviours: Record<LangWatchOperationId, Behaviour> = {
+    'getApiGatewayV1Virtual-keys': (input) => listVirtualKeys(context, input),
+    'postApiGatewayV1Virtual-keys': (input) => createVirtualKey(context, input),
+    'getApiGatewayV1Virtual-keysById': (input) => getVirtualKey(context, input),
+    'patchApiGatewayV1Virtual-keysById': (input) => updateVirtualKey(context, input),
     'postApiGatewayV1Virtual-keysByIdRevoke': (input) => revokeVirtualKey(context, input),
     'postApiGatewayV1Virtual-keysByIdRotate': (input) => rotateVirtualKey(context, input),
+    listApiKeys: (input) => listApiKeys(context, input),
+    createApiKey: (input) => createApiKey(context, input),
     revokeApiKey: (input) => revokeApiKey(context, input),
     gatewayListModels: (input) => listModels(context, input),
     gatewayCreateChatCompletion: (input) => createChatCompletion(context, input),
@@ -87,7 +98,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     secrets: context.secrets,
     planePrefixes: [gatewayPrefixRule(context)],
     errorResponse: (name, status, message) =>
-      planeOf.get(name) === 'gateway' ? gatewayError(status, gatewayCodeForStatus(status), message) : apiErrorForStatus(status, message),
+      planeOf.get(name) === 'gateway' ? gatewayError(status, gatewayCodeForStatus(status), message) : apiErrorFor(name, status, message),
   });
   const { handle, reject } = base;
 

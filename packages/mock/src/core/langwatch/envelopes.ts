@@ -44,3 +44,23 @@ export const errorStringForStatus = (status: number): string => ERROR_BY_STATUS[
 
 /** An app-API error for an injected fault or a failure of the mock itself. */
 export const apiErrorForStatus = (status: number, message: string): MockResponse => apiError(status, errorStringForStatus(status), message);
+
+/**
+ * Where the spec documents the gateway-platform's nested body, `{"error":{"type","code","message"}}`,
+ * instead of the flat one: create and update's 400 ("Validation error"), get's 404. An injected
+ * fault there answers in it, so that it still matches the spec.
+ */
+const NESTED: Readonly<Record<string, readonly number[]>> = {
+  'postApiGatewayV1Virtual-keys': [400],
+  'patchApiGatewayV1Virtual-keysById': [400],
+  'getApiGatewayV1Virtual-keysById': [404],
+};
+
+const snake = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+
+/** An app-API error for an injected fault or a failure of the mock itself, in the envelope the operation documents for the status. */
+export function apiErrorFor(operationId: string, status: number, message: string): MockResponse {
+  if (!NESTED[operationId]?.includes(status)) return apiErrorForStatus(status, message);
+  const code = snake(errorStringForStatus(status));
+  return { status, body: { error: { type: code, code, message } } };
+}

@@ -2,10 +2,24 @@
 import type { SecretTracker } from '../secrets.js';
 import type { Environment } from './formats.js';
 import { isoTime } from '../iso-time.js';
+import type { VirtualKeyConfig } from './virtual-key-config.js';
 
 export interface Project {
   id: string;
   apiKey: string;
+}
+
+/** A model-provider credential bound to the gateway (GatewayProviderCredential): what a virtual key routes to. */
+export interface ProviderCredentialRecord {
+  id: string;
+  projectId: string;
+  /** The model provider, e.g. "openai". */
+  modelProviderName: string;
+  /** Unique per (project, provider): "primary", "secondary", … */
+  slot: string;
+  createdAt: number;
+  /** A disabled credential cannot be put in a virtual key's chain. */
+  disabledAt: number | null;
 }
 
 export interface PreviousSecret {
@@ -21,6 +35,8 @@ export interface VirtualKeyRecord {
   environment: Environment;
   principalUserId: string | null;
   providerCredentialIds: string[];
+  /** The full config, defaults filled in (create and update merge into it). */
+  config: VirtualKeyConfig;
   revision: number;
   createdAt: number;
   lastUsedAt: number | null;
@@ -40,22 +56,45 @@ export interface VirtualKeyRecord {
 /** A key rotated a million times in a soak must not hold a million instants, nor list them. */
 export const ROTATIONS_KEPT = 100;
 
+/** The organization role of the key's user (for a service key: whether it holds organization-wide ADMIN). */
 export type ApiKeyRole = 'admin' | 'member';
+
+export type BindingRole = 'ADMIN' | 'MEMBER' | 'VIEWER';
+export type BindingScopeType = 'ORGANIZATION' | 'TEAM' | 'PROJECT';
+
+/** A RoleBinding of an API key: a role at a scope. */
+export interface RoleBinding {
+  id: string;
+  role: BindingRole;
+  scopeType: BindingScopeType;
+  scopeId: string;
+}
 
 export interface ApiKeyRecord {
   /** Row id, the `{id}` of DELETE /api/api-keys/{id}. */
   id: string;
   lookupId: string;
   secret: string;
+  name: string;
+  description: string | null;
   role: ApiKeyRole;
+  /** Organization-scope permissions the admin routes check (organization:view, organization:manage). */
   permissions: string[];
-  ownerUserId: string;
+  /** What the key grants, listed by GET /api/api-keys; project-scope permissions come from these. */
+  bindings: RoleBinding[];
+  /** The user the key belongs to; null for a service key. */
+  ownerUserId: string | null;
   createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
   revokedAt: number | null;
 }
 
 export interface LangWatchState {
+  /** The one organization every project and API key of this mock belongs to. */
+  organizationId: string;
   projects: Map<string, Project>;
+  providerCredentials: Map<string, ProviderCredentialRecord>;
   virtualKeys: Map<string, VirtualKeyRecord>;
   apiKeys: Map<string, ApiKeyRecord>;
 }
@@ -77,8 +116,8 @@ export interface LangWatchContext {
 /** 401 as the spec's revoke description says; 403 as the production gateway answers since August 2026. */
 export type RevokedKeyStatus = 401 | 403;
 
-export function emptyState(): LangWatchState {
-  return { projects: new Map(), virtualKeys: new Map(), apiKeys: new Map() };
+export function emptyState(organizationId: string): LangWatchState {
+  return { organizationId, projects: new Map(), providerCredentials: new Map(), virtualKeys: new Map(), apiKeys: new Map() };
 }
 
 export const tokenOf = (key: ApiKeyRecord): string => `sk-lw-${key.lookupId}_${key.secret}`;

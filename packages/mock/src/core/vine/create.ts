@@ -1,29 +1,36 @@
 // The Vine mock: keys on the stateful-mock base, behind one plain `handle(request)`.
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
-import { readInput, rules, type InputSource, type Rules } from '../inputs.js';
+import { realShape, requireFreeCredential, requireFreeId } from '../given.js';
+import { InputError, joinPath, nameIn, readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { createRedactor } from '../redact.js';
 import { createSecretTracker, RETIRED_CREDENTIALS_KEPT, type CredentialScope } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
+import { createVineKey } from './create-key.js';
 import { detect } from './detect.js';
-import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, formats, type Environment } from './formats.js';
+import { DEFAULT_ENVIRONMENT, ENVIRONMENTS, shapes, type Environment } from './formats.js';
 import { revokeVineKey, vineError } from './keys.js';
+import { DEFAULT_SCOPES, mintVineKey } from './mint.js';
 import { vineRoutes, type VineOperationId } from './routes.js';
 import { keyPrefixOf, type VineState } from './state.js';
 
 export interface VineCoreOptions {
   /** A clock to share with other mocks, or the mode of a new one (default "system"). */
-  clock?: MockClock | ClockMode;
+  clock?: MockClock | ClockMode | undefined;
   /** Journal capacity (default 1000). */
-  journalSize?: number;
+  journalSize?: number | undefined;
   /** Where its credentials are indexed for redaction (default: an index of its own; a server shares one among its worlds). */
-  credentialScope?: CredentialScope;
+  credentialScope?: CredentialScope | undefined;
 }
 
 export interface SeedVineKeyOptions {
-  name?: string;
+  name?: string | undefined;
   /** Default "test", as on Vine's create. */
-  env?: Environment;
+  env?: Environment | undefined;
+  /** Default: minted (c + 24 characters). */
+  id?: string | undefined;
+  /** The key itself, of its environment (vine_{env}_…); default: minted. */
+  plaintext?: string | undefined;
 }
 
 export interface SeededVineKey {
@@ -49,7 +56,12 @@ export interface VineCore extends StatefulMock<VineState, VineOperationId> {
 /** Codes for injected faults: the docs name not_found, validation_failed and rate_limited; the others are ours. */
 const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'validation_failed', 429: 'rate_limited' };
 
-const keyRules: Rules<SeedVineKeyOptions> = { name: rules.string, env: rules.oneOf(ENVIRONMENTS) };
+const keyRules: Rules<SeedVineKeyOptions> = {
+  name: rules.string,
+  env: rules.oneOf(ENVIRONMENTS),
+  id: realShape(...shapes.keyId),
+  plaintext: realShape(...shapes.plaintext),
+};
 
 export function createVineCore(options: VineCoreOptions = {}): VineCore {
   const state: VineState = { keys: new Map() };
@@ -63,6 +75,7 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
   const { redact } = createRedactor([secrets]);
   // Adding an operation to the spec breaks this object's type until it has a behaviour.
   const behaviours: Record<VineOperationId, Behaviour> = {
+    postApiV1Keys: (input) => createVineKey(state, secrets, input, redact),
     postApiV1KeysByIdRevoke: (input) => revokeVineKey(state, input),
     postApiV1Detect: (input) => detect(state, input, redact),
   };
@@ -80,9 +93,15 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     key(input: unknown = {}, source: InputSource = { where: 'seed.key', naming: 'camel' }): SeededVineKey {
       const options = readInput(keyRules, input, source.where, source.naming);
       const env = options.env ?? DEFAULT_ENVIRONMENT;
-      const key = { id: formats.keyId(), name: options.name ?? 'Test key', environment: env, plaintext: formats.plaintext(env), createdAt: base.clock.now(), revokedAt: null };
-      state.keys.set(key.id, key);
-      secrets.minted(key.plaintext);
+      const field = (name: string) => joinPath(source.where, nameIn(source.naming, name));
+      if (options.id !== undefined) requireFreeId(field('id'), options.id, state.keys.has(options.id), 'Vine key');
+      if (options.plaintext !== undefined) {
+        if (!options.plaintext.startsWith(`vine_${env}_`)) {
+          throw new InputError(field('plaintext'), `${field('plaintext')} is not a key of the environment ${env}: give ${field('env')} as the key's, or a vine_${env}_ key`);
+        }
+        requireFreeCredential(field('plaintext'), options.plaintext, [...state.keys.values()].map((key) => key.plaintext));
+      }
+      const key = mintVineKey(state, secrets, { name: options.name ?? 'Test key', environment: env, scopes: DEFAULT_SCOPES, id: options.id, plaintext: options.plaintext }, base.clock.now());
       return { id: key.id, name: key.name, keyPrefix: keyPrefixOf(key), plaintext: key.plaintext };
     },
   } as VineSeeder;

@@ -6,6 +6,8 @@ export interface VineKeyRecord {
   name: string;
   environment: Environment;
   plaintext: string;
+  scopes: string[];
+  rateTier: string;
   createdAt: number;
   revokedAt: number | null;
 }

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Outcome } from '../../core/transport.js';
 import type { AnyFamily } from '../../families/family.js';
 import { CONTROL_PREFIX, type ControlPlane, type ControlResult } from '../control/control-plane.js';
+import { INDEX_PATHS, serveIndex, type IndexFacts } from '../ui/index-page.js';
 import { isUiPath, serveUi } from '../ui/ui-route.js';
 import type { World } from '../world/world.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   log: RequestLog;
   /** True once shutdown began: answers then close their connection. */
   closing(): boolean;
+  /** What GET / and GET /__mock/ describe. */
+  index(): IndexFacts;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -90,6 +93,8 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     }
     try {
       const headers = x.req.headers as Record<string, string | undefined>;
+      // The index names routes and links only: no world, no token, no session needed.
+      if (INDEX_PATHS.has(x.path)) return logDone(x, serveIndex(x.res, x.method, headers.accept, deps.index()));
       const choice = choose(x.selection);
       if (choice.kind === 'refused') return refuse(x, choice, headers);
       const { world, path } = choice;
@@ -168,7 +173,8 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       query: queryAt === -1 ? '' : target.slice(queryAt + 1),
       started: log.enabled ? performance.now() : 0,
       selection,
-      control: selection.path.startsWith(CONTROL_PREFIX),
+      // The index at /__mock/ is public (routes and links, no data): not the control plane's to guard.
+      control: selection.path.startsWith(CONTROL_PREFIX) && !INDEX_PATHS.has(path),
       cors: CORS_ALLOW_ORIGIN,
       refusal: undefined,
     };

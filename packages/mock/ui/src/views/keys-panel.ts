@@ -1,14 +1,15 @@
 // The timeline: one row per virtual key, admin API key and Vine key on one shared time axis.
 import type { App, Panel } from '../app.js';
 import { h, setText, setStyle, syncChildren, uid } from '../dom.js';
-import { shortTime } from '../format.js';
+import { formatDuration, shortTime } from '../format.js';
 import { adminKeyRow, domainOf, percentOf, vineKeyRow, virtualKeyRow, type Zoom } from '../timeline-model.js';
 import type { WorldView } from '../types.js';
 import { labelled, select } from './forms.js';
 import { keyRow, type RowData } from './key-row.js';
 
 const ZOOMS: ReadonlyArray<[Zoom, string]> = [
-  ['all', 'everything'],
+  ['fit', 'every event'],
+  ['all', 'all, to scale'],
   [300_000, 'the last 5 min'],
   [3_600_000, 'the last hour'],
   [90_000_000, 'the last 25 h'],
@@ -45,6 +46,7 @@ export function keysPanel(app: App): Panel {
   const axisNow = h('span', { class: 'axis-now' });
   const axisTo = h('span', { class: 'axis-to' });
   const axisMark = h('span', { class: 'axis-mark', 'aria-hidden': 'true' });
+  const axisGaps = h('div', { class: 'axis-gaps' });
   const handles = new WeakMap<Element, RowHandle>();
   const lists = GROUPS.map(() => h('ul', { class: 'rows' }));
   const empties = GROUPS.map(() => h('p', { class: 'empty', hidden: true }, 'None in this world.'));
@@ -63,7 +65,7 @@ export function keysPanel(app: App): Panel {
       h('p', { class: 'hint' }, 'Hover over or focus a mark or window for its exact time.'),
       h('div', { class: 'zoom' }, zoom.label, zoom.input),
     ),
-    h('div', { class: 'axis' }, h('div', { class: 'axis-track', 'aria-hidden': 'true' }, axisMark), h('div', { class: 'axis-labels' }, axisFrom, axisNow, axisTo)),
+    h('div', { class: 'axis' }, axisGaps, h('div', { class: 'axis-track', 'aria-hidden': 'true' }, axisMark), h('div', { class: 'axis-labels' }, axisFrom, axisNow, axisTo)),
     ...GROUPS.flatMap((group, i) => [h('h3', {}, group.title), lists[i]!, empties[i]!]),
   );
 
@@ -72,12 +74,25 @@ export function keysPanel(app: App): Panel {
     update(view, now) {
       last = { view, now };
       const groups = GROUPS.map((group) => group.rows(view, now));
-      const chosen = zoom.input.value === 'all' ? 'all' : (Number(zoom.input.value) as Zoom);
+      const chosen = zoom.input.value === 'all' || zoom.input.value === 'fit' ? zoom.input.value : (Number(zoom.input.value) as Zoom);
       const domain = domainOf(groups.flat().map((row) => row.model), now, chosen);
       setText(axisFrom, shortTime(domain.from));
       setText(axisNow, `now ${shortTime(now)}`);
       setText(axisTo, shortTime(domain.to));
       setStyle(axisMark, 'left', `${percentOf(now, domain)}%`);
+      // A shortened stretch says how long it really was, where it is.
+      const gaps = (domain.gaps ?? []).map((gap, i) => ({ key: `gap-${i}`, gap }));
+      syncChildren(
+        axisGaps,
+        gaps,
+        (item) => item.key,
+        () => h('span', { class: 'axis-gap' }),
+        (element, { gap }) => {
+          setStyle(element, 'left', `${(percentOf(gap.from, domain) + percentOf(gap.to, domain)) / 2}%`);
+          setText(element, `≈ ${formatDuration(Math.round((gap.to - gap.from) / 60_000) * 60_000)}`);
+          element.title = `${formatDuration(gap.to - gap.from)} with nothing happening, drawn shorter (Show: all, to scale)`;
+        },
+      );
       groups.forEach((rows, i) => {
         empties[i]!.hidden = rows.length > 0;
         syncChildren(

@@ -3,9 +3,9 @@
 // focusing one shows its exact time in the row's readout.
 import { h, setAttr, setStyle, setText, syncChildren } from '../dom.js';
 import { exactTime } from '../format.js';
-import { inDomain, percentOf, type Band, type Domain, type Marker, type TimelineRow } from '../timeline-model.js';
+import { inDomain, percentOf, type Band, type Domain, type Gap, type Marker, type TimelineRow } from '../timeline-model.js';
 
-type Item = { key: string; band: Band } | { key: string; marker: Marker } | { key: 'now'; now: number };
+type Item = { key: string; band: Band } | { key: string; marker: Marker } | { key: string; gap: Gap } | { key: 'now'; now: number };
 
 const FOCUSABLE_BANDS = new Set<Band['kind']>(['grace', 'propagating']);
 
@@ -21,6 +21,7 @@ export function timelineBar(rowTitle: string) {
 
   const create = (item: Item): HTMLElement => {
     if ('now' in item) return h('span', { class: 'now-line', 'aria-hidden': 'true' });
+    if ('gap' in item) return h('span', { class: 'gap', 'aria-hidden': 'true' });
     if ('band' in item) {
       const focusable = FOCUSABLE_BANDS.has(item.band.kind);
       return h('span', { class: `band band-${item.band.kind}`, tabindex: focusable ? 0 : null, role: focusable ? 'img' : null, 'aria-hidden': focusable ? null : 'true' });
@@ -35,11 +36,18 @@ export function timelineBar(rowTitle: string) {
       const items: Item[] = [
         ...row.bands.map((band) => ({ key: `band:${band.key}`, band })),
         ...row.markers.map((marker) => ({ key: `marker:${marker.key}`, marker })),
+        ...(domain.gaps ?? []).map((gap, i) => ({ key: `gap:${i}`, gap })),
         { key: 'now' as const, now },
       ];
       syncChildren(bar, items, (item) => item.key, create, (element, item) => {
         if ('now' in item) {
           setStyle(element, 'left', `${percentOf(now, domain)}%`);
+          return;
+        }
+        if ('gap' in item) {
+          const from = percentOf(item.gap.from, domain);
+          setStyle(element, 'left', `${from}%`);
+          setStyle(element, 'width', `${percentOf(item.gap.to, domain) - from}%`);
           return;
         }
         if ('band' in item) {

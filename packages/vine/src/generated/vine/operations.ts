@@ -3,6 +3,15 @@
 export const servers = ["https://vine.getcourtyard.ai"] as const;
 
 export const operations = {
+  "postApiV1Keys": {
+    "operationId": "postApiV1Keys",
+    "method": "POST",
+    "path": "/api/v1/keys",
+    "statuses": [
+      201,
+      422
+    ]
+  },
   "postApiV1KeysByIdRevoke": {
     "operationId": "postApiV1KeysByIdRevoke",
     "method": "POST",

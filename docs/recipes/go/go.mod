@@ -1,0 +1,3 @@
+module example.com/revokit-recipe
+
+go 1.19
