@@ -61,7 +61,7 @@ export interface StatefulMockOptions<Name extends string, State extends object> 
   /** The credentials the product mints, so that redaction covers them in any form. */
   secrets?: SecretTracker;
   /** Without `secrets`: where the default (empty) tracker indexes (a family passes its settings' `credentialScope`). */
-  credentialScope?: CredentialScope;
+  credentialScope?: CredentialScope | undefined;
 }
 
 export function createStatefulMock<Name extends string, State extends object>(options: StatefulMockOptions<Name, State>): StatefulMock<State, Name> {
