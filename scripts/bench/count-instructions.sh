@@ -2,6 +2,8 @@
 # Instructions per HTTP request of the whole revokit-mock process, counted by callgrind: unlike
 # req/s or CPU time, the count does not move with what else the machine runs. Each figure is
 # (total of a run of N2 requests - total of a run of N1) / (N2 - N1), so start-up cancels out.
+# Kinds: LangWatch rotate and Vine revoke (log silent), and Vine revoke with the default log on,
+# without sessions and in one of 256 live sessions (what a request costs must not depend on them).
 # Needs valgrind (Debian package valgrind); takes a few minutes per build.
 # Usage: scripts/bench/count-instructions.sh [other/dist/cli.js]   (the built CLI, and optionally another build beside it)
 set -euo pipefail
@@ -30,14 +32,19 @@ free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1
 json() { node -e "let t='';process.stdin.on('data',c=>t+=c).on('end',()=>console.log($1))"; }
 # total instructions of one server process that answered $3 requests of kind $2
 run() {
-  local port err
+  local port err log=silent
   port=$(free_port)
   err=$(mktemp)
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded "$1" --port "$port" --log silent --no-demo > /dev/null 2> "$err" &
+  case "$2" in vine-log | vine-256) log=pretty ;; esac
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded "$1" --port "$port" --log "$log" --no-demo --session-ttl 2h > /dev/null 2> "$err" &
   local vg=$!
   for _ in $(seq 600); do curl -s -o /dev/null "http://127.0.0.1:$port/__mock/health" && break; sleep 0.2; done
   local base="http://127.0.0.1:$port" url header=''
-  if [ "$2" = vine ]; then
+  if [ "$2" = vine-256 ]; then
+    for i in $(seq 1 255); do curl -s -o /dev/null -H "x-revokit-session: s-$i" "$base/__mock/clock"; done
+    header='x-revokit-session: s-0'
+    url="$base/api/v1/keys/$(curl -s -X POST -H 'content-type: application/json' -H "$header" -d '{}' "$base/__mock/vine/keys" | json 'JSON.parse(t).key.id')/revoke"
+  elif [ "$2" != rotate ]; then
     url="$base/api/v1/keys/$(curl -s -X POST -H 'content-type: application/json' -d '{}' "$base/__mock/vine/keys" | json 'JSON.parse(t).key.id')/revoke"
   else
     local project id key
@@ -54,7 +61,7 @@ run() {
   rm -f "$err"
 }
 builds=(packages/mock/dist/cli.js "$@")
-for kind in rotate vine; do
+for kind in ${KINDS:-rotate vine vine-log vine-256}; do
   for cli in "${builds[@]}"; do
     first=$(run "$cli" "$kind" "$N1")
     second=$(run "$cli" "$kind" "$N2")
