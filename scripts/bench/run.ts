@@ -11,6 +11,7 @@ import type { BenchContext, BenchPart, Figure } from './figure.ts';
 import { part as bundle } from './parts/bundle.ts';
 import { part as coldStart } from './parts/cold-start.ts';
 import { part as generate } from './parts/generate.ts';
+import { part as journalRead } from './parts/journal-read.ts';
 import { part as listVirtualKeys } from './parts/list-virtual-keys.ts';
 import { part as mswInProcess } from './parts/msw-in-process.ts';
 import { part as sdkCall } from './parts/sdk-call.ts';
@@ -20,7 +21,7 @@ import { stopAll } from './support/processes.ts';
 import { formatReport, type PartRecord } from './support/table.ts';
 import { verdict } from './support/verdict.ts';
 
-const PARTS: BenchPart[] = [serverThroughput, coldStart, mswInProcess, listVirtualKeys, sdkCall, sdkE2e, bundle, generate];
+const PARTS: BenchPart[] = [serverThroughput, journalRead, coldStart, mswInProcess, listVirtualKeys, sdkCall, sdkE2e, bundle, generate];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const smoke = values.smoke || process.env.BENCH_SMOKE === '1';

@@ -16,8 +16,9 @@ export async function copyRepoSuites(root: string, destination: string, project:
   await symlink(join(project, 'node_modules'), join(destination, 'node_modules'), 'dir');
   await writeFile(join(destination, 'package.json'), `${JSON.stringify({ private: true, type: format })}\n`);
   for (const pkg of await readdir(join(root, 'packages'))) await cp(join(root, 'packages', pkg, 'src'), join(destination, 'packages', pkg, 'src'), { recursive: true });
-  // scripts/apis.ts: the one list of APIs, which the spec-conformance support reads.
-  for (const path of [...REPO_SUITES, 'vitest.config.ts', 'scripts/apis.ts']) await cp(join(root, path), join(destination, path), { recursive: true });
+  // scripts/apis.ts: the one list of APIs, which the spec-conformance support reads; the server
+  // support: test/mock/sdk-lifecycle.test.ts runs the SDK against the server as well as MSW.
+  for (const path of [...REPO_SUITES, 'test/server/support/server.ts', 'vitest.config.ts', 'scripts/apis.ts']) await cp(join(root, path), join(destination, path), { recursive: true });
 }
 
 /** Runs the suites and returns vitest's summary line. */

@@ -208,7 +208,7 @@ describe('embeddings', () => {
     ['no model', { input: 'x' }, MISSING_MODEL.error.message],
     ['no input', { model: 'm' }, 'input must be a string or an array of 1 to 2048 strings'],
     ['an empty input list', { model: 'm', input: [] }, 'input must be a string or an array of 1 to 2048 strings'],
-    ['a bad dimensions', { model: 'm', input: 'x', dimensions: 0 }, 'dimensions must be an integer from 1 to 4096'],
+    ['a bad dimensions', { model: 'm', input: 'x', dimensions: 0 }, 'dimensions must be an integer from 1 to 3072'],
     ['a bad encoding_format', { model: 'm', input: 'x', encoding_format: 'hex' }, 'encoding_format must be "float" or "base64"'],
   ])('answers 400 bad_request for %s', async (_case, body, message) => {
     const { secret } = mock.seed.virtualKey();

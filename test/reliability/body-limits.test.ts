@@ -1,6 +1,8 @@
-// Bodies over 1 MiB get their 413, every time: the answer goes out at once, the rest of the
-// body is drained so that a client still sending can finish without a reset, and past 16 MiB
-// the connection is cut only after the 413 has long been sent.
+// Bodies over 1 MiB get their 413, every time: the answer goes out at once, and the rest of the
+// body is read and discarded so that a client still sending can finish and read it instead of a
+// reset. Draining is bounded in time, not in bytes: a 20 MiB upload used to be cut at 16 MiB, and
+// the reset lost the 413 in 2 of 10 tries (issue 17, "Also"); a body that does not end within the
+// drain time is cut, the 413 long sent.
 import { describe, expect, it } from 'vitest';
 import { openRaw } from '../server/support/raw-socket.js';
 import { useServer } from '../server/support/server.js';
@@ -8,6 +10,7 @@ import { useServer } from '../server/support/server.js';
 const api = useServer({ log: 'silent' });
 const MiB = 1024 * 1024;
 const RUNS = 20;
+const DRAIN_MS = 5_000;
 
 interface Exchange {
   response: string;
@@ -74,18 +77,20 @@ describe('a body over 1 MiB', () => {
     }
   });
 
-  it(`17 MiB chunked, ${RUNS} times: the 413 arrives before the connection is cut at 16 MiB`, async () => {
+  it(`20 MiB chunked, ${RUNS} times: drained to its end, the 413 read, no reset`, async () => {
     for (let i = 0; i < RUNS; i++) {
-      const result = await upload('POST /__mock/vine/keys HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', 17 * MiB, true);
+      const result = await upload('POST /__mock/vine/keys HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n', 20 * MiB, true);
+      expect(result.error, `run ${i}`).toBeUndefined();
+      expect(result.sent).toBe(20 * MiB);
       expect413(result.response);
-      expect(result.sent).toBeGreaterThan(16 * MiB); // it was cut, not drained to the end
     }
   });
 
-  it('a Content-Length of 1 GiB: the 413 at once, the connection cut after 16 MiB of it', async () => {
+  it(`a Content-Length of 1 GiB that never comes: the 413 at once, the connection cut after ${DRAIN_MS} ms of draining`, async () => {
+    const since = performance.now();
     const result = await upload(`POST /__mock/vine/keys HTTP/1.1\r\nHost: x\r\nContent-Length: ${1024 * MiB}\r\n\r\n`, 24 * MiB, false);
     expect413(result.response);
-    expect(result.error).toMatch(/^(ECONNRESET|EPIPE)$/);
+    expect(performance.now() - since).toBeGreaterThanOrEqual(DRAIN_MS - 100);
   });
 
   it('nothing was created, and the server goes on', async () => {

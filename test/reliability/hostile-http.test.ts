@@ -1,7 +1,7 @@
 // Hostile HTTP against the real CLI process: slow and idle clients, malformed and smuggling
-// requests, CRLF and non-UTF-8 bytes, pipelining. The process answers what can be answered,
-// in the server's envelope, cuts what must be cut, changes no state on bad input, writes only
-// well-formed log lines, and exits 0 on SIGTERM at the end.
+// requests, CRLF and non-UTF-8 bytes, pipelining, and long paths while 256 sessions are live. The
+// process answers what can be answered, in the server's envelope, cuts what must be cut, changes
+// no state on bad input, writes only well-formed log lines, and exits 0 on SIGTERM at the end.
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRaw, parseResponse, parseResponses, rawExchange } from '../server/support/raw-socket.js';
@@ -54,7 +54,7 @@ describe('slow and idle clients', () => {
     for (let batch = 0; batch < 10; batch++) idle.push(...(await Promise.all(Array.from({ length: 100 }, idleConnection))));
 
     const slow = await idleConnection();
-    slow.socket.write('GET /__mock/health HTTP/1.1\r\nHost: x\r\n');
+    slow.socket.write('GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n');
     let trickled = 0;
     const trickle = setInterval(() => slow.socket.writable && slow.socket.write(`X-Slow-${trickled++}: y\r\n`), 300);
     try {
@@ -78,20 +78,20 @@ describe('slow and idle clients', () => {
 
 describe('malformed requests', () => {
   it('huge headers and a 100k path: 431 in the JSON envelope', async () => {
-    expectEnvelope(await raw(`GET /__mock/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'y'.repeat(64 * 1024)}\r\n\r\n`), 431, 'request_header_fields_too_large');
+    expectEnvelope(await raw(`GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'y'.repeat(64 * 1024)}\r\n\r\n`), 431, 'request_header_fields_too_large');
     const many = Array.from({ length: 3_000 }, (_, i) => `X-H${i}: v\r\n`).join('');
-    expectEnvelope(await raw(`GET /__mock/health HTTP/1.1\r\nHost: x\r\n${many}\r\n`), 431, 'request_header_fields_too_large');
-    expectEnvelope(await raw(`GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`), 431, 'request_header_fields_too_large');
+    expectEnvelope(await raw(`GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n${many}\r\n`), 431, 'request_header_fields_too_large');
+    expectEnvelope(await raw(`GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`), 431, 'request_header_fields_too_large');
   });
 
   it('conflicting Content-Length and Transfer-Encoding: 400, and nothing smuggled through', async () => {
-    const smuggled = `POST /api/v1/keys/smuggled-${Date.now()}/revoke HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n`;
+    const smuggled = `POST /api/v1/keys/smuggled-${Date.now()}/revoke HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n`;
     const attempts = [
-      `POST /__mock/health HTTP/1.1\r\nHost: x\r\nContent-Length: ${5 + smuggled.length}\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n${smuggled}`,
-      `POST /__mock/health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n5c\r\n${smuggled}\r\n0\r\n\r\n`,
-      `POST /__mock/health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n0\r\n\r\n${smuggled}`,
-      `POST /__mock/health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\n${smuggled}`,
-      `POST /__mock/health HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 60\r\n\r\n${smuggled}`,
+      `POST /__mock/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${5 + smuggled.length}\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n${smuggled}`,
+      `POST /__mock/health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n5c\r\n${smuggled}\r\n0\r\n\r\n`,
+      `POST /__mock/health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n0\r\n\r\n${smuggled}`,
+      `POST /__mock/health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\n${smuggled}`,
+      `POST /__mock/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nContent-Length: 60\r\n\r\n${smuggled}`,
     ];
     for (const attempt of attempts) {
       const responses = parseResponses(await raw(attempt));
@@ -101,9 +101,9 @@ describe('malformed requests', () => {
   });
 
   it('CRLF: raw in a header or the path is refused; encoded, it stays data and injects no header', async () => {
-    expectEnvelope(await raw('GET /__mock/health HTTP/1.1\r\nHost: x\r\nX-A: a\nSet-Cookie: injected=1\r\n\r\n'), 400, 'bad_request');
-    expectEnvelope(await raw('GET /__mock/health HTTP/1.1\r\nHost: x\r\nX-A: a\rSet-Cookie: injected=1\r\n\r\n'), 400, 'bad_request');
-    const encoded = parseResponse(await raw('GET /nope/a%0D%0ASet-Cookie:%20injected=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+    expectEnvelope(await raw('GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nX-A: a\nSet-Cookie: injected=1\r\n\r\n'), 400, 'bad_request');
+    expectEnvelope(await raw('GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nX-A: a\rSet-Cookie: injected=1\r\n\r\n'), 400, 'bad_request');
+    const encoded = parseResponse(await raw('GET /nope/a%0D%0ASet-Cookie:%20injected=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'));
     expect(encoded.status).toBe(404);
     expect(encoded.headers['set-cookie']).toBeUndefined();
     const viaRaw = await raw('GET /nope/a\r\nSet-Cookie: injected=1\r\n\r\n');
@@ -115,11 +115,11 @@ describe('malformed requests', () => {
     const head = (text: string) => Buffer.from(text, 'latin1');
     const { project, demo } = server.banner;
     const cases = [
-      Buffer.concat([head('POST /api/v1/keys/'), bytes, head('/revoke HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')]),
-      Buffer.concat([head(`POST /api/gateway/v1/virtual-keys/${demo.virtual_key.id}/rotate HTTP/1.1\r\nHost: x\r\nX-Auth-Token: `), bytes, head('\r\nConnection: close\r\n\r\n')]),
-      Buffer.concat([head(`POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${demo.virtual_key.secret}\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`), bytes]),
-      Buffer.concat([head(`POST /__mock/vine/keys HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length + 11}\r\nConnection: close\r\n\r\n{"name":"`), bytes, head('"}')]),
-      Buffer.concat([head(`POST /__mock/faults HTTP/1.1\r\nHost: x\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`), bytes]),
+      Buffer.concat([head('POST /api/v1/keys/'), bytes, head('/revoke HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')]),
+      Buffer.concat([head(`POST /api/gateway/v1/virtual-keys/${demo.virtual_key.id}/rotate HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: `), bytes, head('\r\nConnection: close\r\n\r\n')]),
+      Buffer.concat([head(`POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${demo.virtual_key.secret}\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`), bytes]),
+      Buffer.concat([head(`POST /__mock/vine/keys HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length + 11}\r\nConnection: close\r\n\r\n{"name":"`), bytes, head('"}')]),
+      Buffer.concat([head(`POST /__mock/faults HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`), bytes]),
     ];
     const statuses = [];
     for (const request of cases) statuses.push(parseResponse(await raw(request)).status);
@@ -132,15 +132,46 @@ describe('pipelining', () => {
   it('60 requests in one write are answered in order', async () => {
     const vineId = server.banner.demo.vine_key.id;
     const requests = Array.from({ length: 60 }, (_, i) =>
-      i % 3 === 2 ? `POST /api/v1/keys/${vineId}/revoke HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n` : `GET /nope/${i} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      i % 3 === 2 ? `POST /api/v1/keys/${vineId}/revoke HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n` : `GET /nope/${i} HTTP/1.1\r\nHost: localhost\r\n\r\n`,
     );
-    const responses = parseResponses(await raw(`${requests.join('')}GET /__mock/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const responses = parseResponses(await raw(`${requests.join('')}GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`));
     expect(responses).toHaveLength(61);
     responses.slice(0, 60).forEach((response, i) => {
       if (i % 3 === 2) expect(JSON.parse(response.body).key.id).toBe(vineId);
       else expect(JSON.parse(response.body).message).toBe(`No mock serves GET /nope/${i}`);
     });
     expect(responses[60]!.body).toBe('{"ok":true}');
+  });
+});
+
+describe('with 256 live sessions (the default bound)', () => {
+  const LONG = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(400); // 14,400 characters
+  beforeAll(async () => {
+    for (let i = 0; i < 256; i++) expect((await send(server.url, 'GET', '/__mock/clock', { headers: { 'x-revokit-session': `live-${i}` } })).status).toBe(200);
+  }, 120_000);
+
+  it('60 pipelined requests with 14 kB paths, 404s and journaled ones, are answered in order and at once', async () => {
+    const { project } = server.banner;
+    const requests = Array.from({ length: 60 }, (_, i) =>
+      i % 2 === 0
+        ? `GET /nope/${LONG}/${i} HTTP/1.1\r\nHost: localhost\r\n\r\n`
+        : `POST /api/v1/keys/${project.api_key.slice(6)}:${LONG}:${i}/revoke HTTP/1.1\r\nHost: localhost\r\nX-Revokit-Session: live-${i}\r\nContent-Length: 0\r\n\r\n`,
+    );
+    const responses = parseResponses(await within(raw(`${requests.join('')}GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`), 20_000, '61 pipelined answers'));
+    expect(responses.map((response) => response.status)).toEqual([...Array.from({ length: 60 }, () => 404), 200]);
+    expect(responses.map((response) => response.body).join('\n')).not.toContain(project.api_key.slice(6, 30));
+  });
+
+  it('full journals of long URLs read in a session while a keep-alive client polls the health check, never reset', async () => {
+    for (let i = 0; i < 200; i++) await send(server.url, 'POST', `/api/v1/keys/${LONG}-${i}/revoke`, { headers: { 'x-revokit-session': 'live-0' } });
+    const polls = (async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) statuses.push((await fetch(`${server.url}/__mock/health`)).status); // one keep-alive connection
+      return statuses;
+    })();
+    const journals = await Promise.all(Array.from({ length: 10 }, () => send(server.url, 'GET', '/__mock/requests', { headers: { 'x-revokit-session': 'live-0' } })));
+    for (const journal of journals) expect(journal.body.vine.length).toBeGreaterThanOrEqual(200);
+    expect(await within(polls, 20_000, 'health checks')).toEqual(Array.from({ length: 40 }, () => 200));
   });
 });
 

@@ -20,7 +20,7 @@ describe('defaults and flags', () => {
   it('defaults: 127.0.0.1:4010, system clock, demo on, pretty log, core timing defaults', () => {
     expect(parse()).toStrictEqual({
       kind: 'run', host: '127.0.0.1', port: 4010, graceMs: undefined, propagationMs: undefined, revokedKeyStatus: undefined, clock: 'system', seedPath: undefined, demo: true, log: 'pretty',
-      sessionTtlMs: undefined, maxSessions: undefined, requireSession: false, controlToken: undefined,
+      sessionTtlMs: undefined, maxSessions: undefined, requireSession: false, controlToken: undefined, corsOrigins: [], allowedHosts: [],
     });
   });
 
@@ -28,10 +28,10 @@ describe('defaults and flags', () => {
     const token = 'tok_0123456789abcdef';
     expect(
       parse('--host', '0.0.0.0', '-p', '0', '--grace=90m', '--propagation', '2s', '--revoked-status', '403', '--clock', 'frozen', '--seed', 's.json', '--no-demo', '--log=json',
-        '--session-ttl', '5m', '--max-sessions=8', '--require-session', '--control-token', token),
+        '--session-ttl', '5m', '--max-sessions=8', '--require-session', '--control-token', token, '--cors-origin', 'http://localhost:3000', '--allowed-host', 'mock'),
     ).toStrictEqual({
       kind: 'run', host: '0.0.0.0', port: 0, graceMs: 5_400_000, propagationMs: 2_000, revokedKeyStatus: 403, clock: 'frozen', seedPath: 's.json', demo: false, log: 'json',
-      sessionTtlMs: 300_000, maxSessions: 8, requireSession: true, controlToken: token,
+      sessionTtlMs: 300_000, maxSessions: 8, requireSession: true, controlToken: token, corsOrigins: ['http://localhost:3000'], allowedHosts: ['mock'],
     });
     expect(parse('--revoked-status=401')).toMatchObject({ revokedKeyStatus: 401 });
   });

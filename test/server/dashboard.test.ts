@@ -52,9 +52,10 @@ describe('the dashboard files', () => {
     expect([head.status, head.text]).toEqual([200, '']);
     const etag = (await api.get('/__mock/ui/app.js')).headers.etag as string;
     expect((await api.get('/__mock/ui/app.js', { 'if-none-match': etag })).status).toBe(304);
-    // /__mock/uix is not the dashboard: it needs a session (and then the token) like any control route.
-    expect((await api.get('/__mock/uix')).body.error).toBe('session_required');
+    // /__mock/uix is not the dashboard: it needs the token (checked first) and a session like any control route.
+    expect((await api.get('/__mock/uix')).body.error).toBe('unauthorized');
     expect((await api.get('/__mock/uix', { 'x-revokit-session': 'ui' })).status).toBe(401);
+    expect((await api.get('/__mock/uix', { authorization: `Bearer ${TOKEN}` })).body.error).toBe('session_required');
   });
 
   it('logs its requests like any other, with no query string', async () => {

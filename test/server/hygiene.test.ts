@@ -103,9 +103,12 @@ describe('CORS and keep-alive', () => {
     expect(allowed).toEqual(expect.arrayContaining(['x-auth-token', 'authorization', 'x-api-key', 'content-type', 'x-custom']));
   });
 
-  it('every answer (errors included) carries Access-Control-Allow-Origin', async () => {
-    for (const reply of [await api.get('/__mock/health'), await api.get('/nope'), await api.post('/api/v1/keys/x/revoke')]) {
+  it('every answer off the control plane (errors included) carries Access-Control-Allow-Origin; the control plane none', async () => {
+    for (const reply of [await api.get('/nope'), await api.post('/api/v1/keys/x/revoke'), await api.get('/v1/models')]) {
       expect(reply.headers['access-control-allow-origin']).toBe('*');
+    }
+    for (const reply of [await api.get('/__mock/health'), await api.get('/__mock/nope'), await api.send('PUT', '/__mock/reset')]) {
+      expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     }
   });
 

@@ -5,17 +5,19 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClock, type ClockMode, type MockClock } from './core/clock.js';
-import { createRedactor } from './core/redact.js';
+import { createRedactor, holdsPieceOf } from './core/redact.js';
+import { createCredentialIndex, createRetiredRing, type SecretSource } from './core/secrets.js';
 import { defaultFamilies, type DefaultFamilies } from './families/index.js';
 import type { AnyFamily, CredentialsOf, FamilySettings, MocksOf, OperationIdOf } from './families/family.js';
 import { createControlPlane } from './server/control/control-plane.js';
 import { answerClientError } from './server/wire/client-error.js';
+import { createControlGuard, normalizeOrigin } from './server/wire/control-guard.js';
 import { createRequestHandler, type RequestHandler } from './server/wire/handler.js';
 import { SESSION_HEADER } from './server/wire/session-select.js';
 import { createWorldChooser } from './server/wire/world-choice.js';
 import { createRequestLog, type LogFormat } from './server/wire/request-log.js';
 import { parseSeedPlan } from './server/world/seed-plan.js';
-import { createSessions, SESSION_ID, SESSION_ID_RULE, type SessionInfo, type Sessions } from './server/world/sessions.js';
+import { createSessions, isSessionId, SESSION_ID_RULE, type SessionInfo, type Sessions } from './server/world/sessions.js';
 import { createWorld, type World } from './server/world/world.js';
 import type { IndexFacts } from './server/ui/index-page.js';
 import { packageVersion } from './version.js';
@@ -63,6 +65,16 @@ export interface MockServerOptions<Families extends readonly AnyFamily[] = Defau
    * a minted one when listening on any other address, since the control plane hands out every secret.
    */
   controlToken?: string | undefined;
+  /**
+   * Origins (`scheme://host[:port]`) whose web pages may read and drive the control plane. Default:
+   * none; the control plane answers its own origin (the dashboard) and clients that are no web page.
+   */
+  corsOrigins?: readonly string[] | undefined;
+  /**
+   * Host names the control plane answers besides loopback names, IP addresses and the listen host:
+   * e.g. "mock" (a docker compose service), or ".internal" for it and every subdomain.
+   */
+  allowedHosts?: readonly string[] | undefined;
   /** The clock session idleness is measured by (default: a system clock). */
   sessionClock?: MockClock | undefined;
 }
@@ -88,6 +100,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_SESSION_TTL_MS = 600_000;
 export const DEFAULT_MAX_SESSIONS = 256;
+/** Credentials of sessions that ended stay redacted until this many more have joined them. */
+export const ENDED_CREDENTIALS_KEPT = 4096;
 
 /** Names a family cannot take: they are the server's own fields. */
 const RESERVED = new Set(['server', 'handler', 'families', 'mocks', 'clock', 'credentials', 'operationIds', 'reset', 'url', 'listen', 'close', 'sessions', 'controlToken']);
@@ -123,29 +137,59 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     if (RESERVED.has(family.name)) throw new TypeError(`a family cannot be named "${family.name}": the server uses that name`);
   }
   const { graceMs, propagationMs, revokedKeyStatus, journalSize } = options;
+  const corsOrigins = (options.corsOrigins ?? []).map((origin) => {
+    const normalized = normalizeOrigin(origin);
+    if (normalized === undefined) throw new TypeError(`corsOrigins: ${JSON.stringify(origin)} is not an origin (scheme://host[:port], e.g. http://localhost:3000)`);
+    return normalized;
+  });
   const seed = options.seed === undefined ? undefined : parseSeedPlan(options.seed, families);
-  const newWorld = () => createWorld({ families, settings: { graceMs, propagationMs, revokedKeyStatus, journalSize }, clock: options.clock, demo: options.demo, seed });
+  // One index of every world's credentials, so that what the server writes down (log lines, journal
+  // entries, messages quoting a request) is redacted against all of them at the cost of one lookup,
+  // however many sessions exist. A session that ends hands its credentials to a ring of retired ones.
+  const credentials = createCredentialIndex();
+  const ended = createRetiredRing(credentials, ENDED_CREDENTIALS_KEPT);
+  /** Sources of families that keep an index of their own (none of the default ones): asked too. */
+  const unscoped = new Set<SecretSource>();
+  const newWorld = () => {
+    const created = createWorld({ families, settings: { graceMs, propagationMs, revokedKeyStatus, journalSize }, clock: options.clock, demo: options.demo, seed, credentials });
+    for (const source of created.unscoped) unscoped.add(source);
+    return created;
+  };
   const world = newWorld();
   const sessions = createSessions({
     createWorld: newWorld,
     ttlMs: positive('sessionTtlMs', options.sessionTtlMs, DEFAULT_SESSION_TTL_MS),
     max: positive('maxSessions', options.maxSessions, DEFAULT_MAX_SESSIONS),
     clock: options.sessionClock ?? createClock('system'),
+    onEnd(endedWorld) {
+      endedWorld.end(ended.retire);
+      for (const source of endedWorld.unscoped) unscoped.delete(source);
+    },
   });
   const writeLogLine = options.writeLogLine ?? ((line: string) => void process.stdout.write(`${line}\n`));
   let closing = false;
   let controlToken = options.controlToken;
+  let listenHost: string | undefined;
   let index: IndexFacts | undefined;
-  // What the server writes (log lines, 404/405 messages, control-plane errors) may quote a credential of any world.
-  const redact = createRedactor([
-    { hasFragment: (fragment) => world.secrets.hasFragment(fragment) || sessions.some((w) => w.secrets.hasFragment(fragment)) },
-  ]).redact;
+  const everyWorld: SecretSource = {
+    hasFragment(key) {
+      if (credentials.hasFragment(key)) return true;
+      for (const source of unscoped) if (source.hasFragment(key)) return true;
+      return false;
+    },
+    holdsPiece(text, from, to) {
+      if (credentials.holdsPiece(text, from, to)) return true;
+      for (const source of unscoped) if (holdsPieceOf(source, text, from, to)) return true;
+      return false;
+    },
+  };
+  const redact = createRedactor([everyWorld]).redact;
   const handler = createRequestHandler({
     choose: createWorldChooser({ defaultWorld: world, sessions, requireSession: options.requireSession === true }),
     defaultWorld: world,
     control: createControlPlane(families, sessions, redact),
+    admit: createControlGuard({ corsOrigins, allowedHosts: options.allowedHosts, listenHost: () => listenHost, controlToken: () => controlToken }),
     redact,
-    controlToken: () => controlToken,
     log: createRequestLog(options.log ?? 'silent', writeLogLine, redact),
     closing: () => closing,
     index: () =>
@@ -184,6 +228,7 @@ export function createMockServer<Families extends readonly AnyFamily[] = Default
     },
     listen({ host = DEFAULT_HOST, port = DEFAULT_PORT }: ListenOptions = {}): Promise<string> {
       if (controlToken === undefined && !isLoopback(host)) controlToken = randomBytes(24).toString('base64url');
+      listenHost = host;
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -233,7 +278,7 @@ export function sessionHeaders(id: string): Record<string, string> {
 }
 
 function checkSessionId(id: string): void {
-  if (!SESSION_ID.test(id)) throw new TypeError(`${JSON.stringify(String(id).slice(0, 80))}: ${SESSION_ID_RULE}`);
+  if (typeof id !== 'string' || !isSessionId(id)) throw new TypeError(`${JSON.stringify(String(id).slice(0, 80))}: ${SESSION_ID_RULE}`);
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {

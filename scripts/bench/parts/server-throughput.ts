@@ -3,7 +3,10 @@
 //   specs/vine.yaml` and vs a bare node:http server sending the same body;
 //   LangWatch rotate of one virtual key (new secret, revision + 1 on every call) vs a bare
 //   server sending a body of the same shape;
-//   Vine revoke in a session (X-Revokit-Session on every request) vs the same without one.
+//   Vine revoke in a session (X-Revokit-Session on every request) on a server holding 256 live
+//   sessions (the default bound), vs Vine revoke without a session on a server holding none, both
+//   with the default request log on (pretty, to /dev/null): what a request costs must not depend
+//   on how many worlds exist (issue 17).
 // Every server runs for the whole part (idle when not under load) and they take turns, round
 // after round, so that a busy neighbour slows them alike; each figure is the median of its
 // turns. Each server's CPU time per answer is noted too (Linux): a busy machine moves it less.
@@ -19,8 +22,10 @@ import { firstAnswer, freePort, sendExpecting, startNode } from '../support/proc
 import { median } from '../support/stats.ts';
 
 const CONNECTIONS = 20;
-const TARGETS = { vineVsPrism: 20, vineVsBare: 0.85, rotateVsBare: 0.6, sessionVsNone: 0.95 } as const;
-const SESSION = { 'x-revokit-session': 'bench' };
+const TARGETS = { vineVsPrism: 20, vineVsBare: 0.85, rotateVsBare: 0.6, sessionsVsNone: 0.9 } as const;
+/** Live sessions on the server of the session figure: the default --max-sessions. */
+export const LIVE_SESSIONS = 256;
+const SESSION = { 'x-revokit-session': 'bench-0' };
 
 interface Contender {
   key: string;
@@ -70,26 +75,37 @@ interface Contenders {
   bareVine: Contender;
   oursRotate: Contender;
   bareRotate: Contender;
-  oursVineSession: Contender;
+  oursVineLogged: Contender;
+  oursVineSessions: Contender;
   otherVine?: Contender | undefined;
   otherRotate?: Contender | undefined;
 }
 
-/** Our CLI on a free port with a Vine key and a LangWatch virtual key seeded through the control plane. */
-async function startOurs(cli: string) {
+/**
+ * Our CLI on a free port with a Vine key and a LangWatch virtual key seeded through the control
+ * plane, and a Vine key in the session `bench-0`. `log`: the request log (silent by default: a log
+ * line per request is not what a test suite pays for); `sessions`: how many live sessions to hold.
+ */
+export async function startOurs(cli: string, { log = 'silent', sessions = 0 }: { log?: 'silent' | 'pretty'; sessions?: number } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // Silent: a log line per request is not what a test suite pays for.
-  const child = startNode([cli, '--port', String(port), '--log', 'silent', '--no-demo']);
+  // The log goes to /dev/null (stdio ignored): written, as to a terminal or a pipe, but read by nobody.
+  const child = startNode([cli, '--port', String(port), '--log', log, '--no-demo', '--session-ttl', '2h', '--max-sessions', String(Math.max(sessions, 1))]);
   await firstAnswer('GET', `${base}/__mock/health`, (s) => s === 200, performance.now());
   const vineKey = (JSON.parse(await sendExpecting(201, 'POST', `${base}/__mock/vine/keys`, { body: '{"name":"bench"}' })) as { key: { id: string } }).key;
   const project = JSON.parse(await sendExpecting(201, 'POST', `${base}/__mock/langwatch/projects`, { body: '{}' })) as { id: string; api_key: string };
   const seeded = await sendExpecting(201, 'POST', `${base}/__mock/langwatch/virtual-keys`, { body: JSON.stringify({ project_id: project.id, name: 'bench' }) });
   const virtualKey = (JSON.parse(seeded) as { virtual_key: { id: string } }).virtual_key;
-  // A session is a world of its own: its Vine key is created there.
-  const sessionKey = (JSON.parse(await sendExpecting(201, 'POST', `${base}/__mock/vine/keys`, { body: '{"name":"bench"}', headers: SESSION })) as { key: { id: string } }).key;
+  // A session is a world of its own: its Vine key is created there. The others are only alive.
+  let sessionVineUrl = '';
+  if (sessions > 0) {
+    const sessionKey = (JSON.parse(await sendExpecting(201, 'POST', `${base}/__mock/vine/keys`, { body: '{"name":"bench"}', headers: SESSION })) as { key: { id: string } }).key;
+    sessionVineUrl = `${base}/api/v1/keys/${sessionKey.id}/revoke`;
+    for (let i = 1; i < sessions; i++) await sendExpecting(200, 'GET', `${base}/__mock/clock`, { headers: { 'x-revokit-session': `bench-${i}` } });
+  }
   return {
-    sessionVineUrl: `${base}/api/v1/keys/${sessionKey.id}/revoke`,
+    base,
+    sessionVineUrl,
     pid: child.pid,
     vineUrl: `${base}/api/v1/keys/${vineKey.id}/revoke`,
     rotateUrl: `${base}/api/gateway/v1/virtual-keys/${virtualKey.id}/rotate`,
@@ -108,6 +124,8 @@ async function startContenders(context: BenchContext, base: Pick<LoadRequest, 'c
   const prism = startNode([prismBin, 'mock', '--host', '127.0.0.1', '--port', String(prismPort), join(context.root, 'specs/vine.yaml')]);
   const ours = await startOurs(cli);
   const other = otherCli ? await startOurs(isAbsolute(otherCli) ? otherCli : resolve(otherCli)) : undefined;
+  const logged = await startOurs(cli, { log: 'pretty', sessions: 0 });
+  const crowded = await startOurs(cli, { log: 'pretty', sessions: LIVE_SESSIONS });
 
   // The bare servers send what ours sends: the revoke answer itself, and one rotate answer
   // (every later one has the same shape and length; only the secret and revision differ).
@@ -141,7 +159,8 @@ async function startContenders(context: BenchContext, base: Pick<LoadRequest, 'c
     oursRotate: contender('revokit-rotate', 'revokit-mock', ours.pid, ours.rotateUrl, ours.auth),
     otherRotate: other && contender('other-build-rotate', `revokit-mock, ${otherCli}`, other.pid, other.rotateUrl, other.auth),
     bareRotate: contender('bare-rotate', 'bare node:http, same body', bareRotate.pid, bareRotateUrl, ours.auth),
-    oursVineSession: contender('revokit-vine-session', 'revokit-mock, no session', ours.pid, ours.sessionVineUrl, SESSION),
+    oursVineLogged: contender('revokit-vine-logged', 'revokit-mock, log on, no session', logged.pid, logged.vineUrl),
+    oursVineSessions: contender('revokit-vine-256-sessions', `revokit-mock, log on, in a session of ${LIVE_SESSIONS}`, crowded.pid, crowded.sessionVineUrl, SESSION),
   };
 }
 
@@ -181,7 +200,8 @@ function figures(c: Contenders, generator: string, rounds: number, seconds: numb
     ...cpu('server.vine-revoke.cpu-vs-bare', 'server: Vine revoke, CPU', c.oursVine, c.bareVine, TARGETS.vineVsBare),
     versus('server.langwatch-rotate.vs-bare', 'server: LangWatch rotate', c.oursRotate, c.bareRotate, TARGETS.rotateVsBare),
     ...cpu('server.langwatch-rotate.cpu-vs-bare', 'server: LangWatch rotate, CPU', c.oursRotate, c.bareRotate, TARGETS.rotateVsBare),
-    versus('server.vine-revoke.session-vs-none', 'server: Vine revoke in a session', c.oursVineSession, c.oursVine, TARGETS.sessionVsNone),
+    versus('server.vine-revoke.sessions-vs-none', `server: Vine revoke in a session, ${LIVE_SESSIONS} live, log on`, c.oursVineSessions, c.oursVineLogged, TARGETS.sessionsVsNone),
+    ...cpu('server.vine-revoke.sessions-cpu-vs-none', `server: Vine revoke in a session, ${LIVE_SESSIONS} live, log on, CPU`, c.oursVineSessions, c.oursVineLogged),
   ];
   if (c.otherVine) {
     list.push(

@@ -25,14 +25,15 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<LaunchedChromium> {
+/** `extraArgs`: more Chromium switches, e.g. `--host-resolver-rules=MAP attacker.test 127.0.0.1`. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<LaunchedChromium> {
   // A fresh profile per run: no service worker or cache survives from a previous run.
   // (Playwright takes the profile as launchPersistentContext's argument, not as --user-data-dir.)
   const profile = await mkdtemp(join(tmpdir(), 'revokit-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
   });
   return {
     context,

@@ -41,6 +41,8 @@ export type Expected =
       /** The methods an Allow header must list (405). */
       allow?: readonly string[];
       connectionClose?: boolean;
+      /** Over HTTP, API answers carry `Access-Control-Allow-Origin: *`; the control plane's none (no Origin is sent). */
+      noCors?: true;
     })
   | { kind: 'network-error'; operation: Operation }
   /** MSW: no handler of ours claims it, so it passes to the app's other handlers. */

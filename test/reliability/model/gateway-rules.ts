@@ -63,20 +63,28 @@ export const listModels = (world: World, headers: Readonly<Record<string, string
   withKey(world, headers, () => ({ status: 200, body: { object: 'list', data: expect.any(Array) } }));
 
 /** The gateway peeks at a non-empty string `model`; a body that is not a JSON object has none. */
-function peek(body: string | undefined): { model?: string; stream: boolean } {
+function peek(body: string | undefined): { model?: string; stream: boolean; fields: Record<string, unknown> } {
   try {
     const parsed = JSON.parse(body ?? '');
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { stream: false };
-    return { model: typeof parsed.model === 'string' && parsed.model !== '' ? parsed.model : undefined, stream: parsed.stream === true };
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { stream: false, fields: {} };
+    return { model: typeof parsed.model === 'string' && parsed.model !== '' ? parsed.model : undefined, stream: parsed.stream === true, fields: parsed };
   } catch {
-    return { stream: false };
+    return { stream: false, fields: {} };
   }
+}
+
+/** The model rule every route shares: one to read (docs/divergences.md), of at most 256 characters, which the answers echo. */
+function modelProblem(model: string | undefined): Answer | undefined {
+  if (model === undefined) return gatewayError(400, 'bad_request', 'missing model field');
+  if (model.length > 256) return gatewayError(400, 'bad_request', ANY);
+  return undefined;
 }
 
 export function createChatCompletion(world: World, headers: Readonly<Record<string, string>>, body: string | undefined): Answer {
   return withKey(world, headers, () => {
     const { model, stream } = peek(body);
-    if (model === undefined) return gatewayError(400, 'bad_request', 'missing model field');
+    const problem = modelProblem(model);
+    if (problem) return problem;
     // stream: true answers chat.completion.chunk events, then data: [DONE] (divergences.md).
     if (stream) return { status: 200, body: undefined, stream: true };
     return { status: 200, body: expect.objectContaining({ object: 'chat.completion', model }) };
@@ -86,8 +94,12 @@ export function createChatCompletion(world: World, headers: Readonly<Record<stri
 /** Embeddings (OpenAI shape) and messages (Anthropic shape): the same model rule as chat. */
 export function createEmbedding(world: World, headers: Readonly<Record<string, string>>, body: string | undefined): Answer {
   return withKey(world, headers, () => {
-    const { model } = peek(body);
-    if (model === undefined) return gatewayError(400, 'bad_request', 'missing model field');
+    const { model, fields } = peek(body);
+    const problem = modelProblem(model);
+    if (problem) return problem;
+    // At most 2,048 inputs, 3,072 dimensions, and 262,144 numbers in all (divergences.md).
+    const inputs = Array.isArray(fields.input) ? fields.input.length : 1;
+    if (inputs * (typeof fields.dimensions === 'number' ? fields.dimensions : 8) > 262_144) return gatewayError(400, 'bad_request', ANY);
     return { status: 200, body: expect.objectContaining({ object: 'list', data: [expect.objectContaining({ object: 'embedding', index: 0 })] }) };
   });
 }
@@ -95,7 +107,8 @@ export function createEmbedding(world: World, headers: Readonly<Record<string, s
 export function createMessage(world: World, headers: Readonly<Record<string, string>>, body: string | undefined): Answer {
   return withKey(world, headers, () => {
     const { model } = peek(body);
-    if (model === undefined) return gatewayError(400, 'bad_request', 'missing model field');
+    const problem = modelProblem(model);
+    if (problem) return problem;
     return { status: 200, body: expect.objectContaining({ type: 'message', role: 'assistant', model }) };
   });
 }

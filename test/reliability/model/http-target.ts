@@ -13,9 +13,19 @@ import type { Baseline, Family, Settings } from './world.js';
 const BIG = Buffer.alloc(3 * 1024 * 1024 + 1, 'x');
 const SESSIONS = ['fz-1', 'fz-2'];
 
-export async function startHttpTarget(name: string, settings: Settings): Promise<FuzzTarget & { close(): Promise<void> }> {
+/** `liveSessions`: that many sessions are created at start and stay alive all run (what a request costs must not depend on them). */
+export async function startHttpTarget(name: string, settings: Settings, { liveSessions = 0 } = {}): Promise<FuzzTarget & { close(): Promise<void> }> {
   const logLines: string[] = [];
-  const server: MockServer = createMockServer({ ...settings, clock: 'frozen', demo: false, seed: SEED_PLAN, log: 'json', writeLogLine: (line) => logLines.push(line) });
+  const server: MockServer = createMockServer({
+    ...settings,
+    clock: 'frozen',
+    demo: false,
+    seed: SEED_PLAN,
+    log: 'json',
+    writeLogLine: (line) => logLines.push(line),
+    maxSessions: liveSessions + SESSIONS.length,
+    sessionTtlMs: 3_600_000,
+  });
   const url = new URL(await server.listen({ port: 0 }));
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   let requests = 0;
@@ -48,6 +58,9 @@ export async function startHttpTarget(name: string, settings: Settings): Promise
     if (!('status' in outcome)) throw new Error(`control plane ${method} ${path}: ${JSON.stringify(outcome)}`);
     return { ...outcome, json: outcome.text ? JSON.parse(outcome.text) : undefined };
   };
+
+  for (let i = 0; i < liveSessions; i++) expect((await call('GET', '/__mock/clock', undefined, { 'x-revokit-session': `live-${i}` })).status).toBe(200);
+  expect(server.sessions.size).toBe(liveSessions);
 
   const setClock = async (body: object, to: number) => {
     const reply = await call('POST', '/__mock/clock', body);

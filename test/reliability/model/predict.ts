@@ -31,6 +31,13 @@ export function predictHttp(context: ModelContext, request: ModelRequest, bodyBy
   // The index, before any session: the fuzz sends it only other methods than GET and HEAD.
   if (INDEX_PATHS.includes(request.path)) return serverNotAllowed(['GET', 'HEAD']);
   const session = sessionOf(request);
+  const path = session.kind === 'default' ? request.path : session.path;
+  const expected = predictServed(context, request, session);
+  // The control plane answers CORS only to an origin allowed by name: none here.
+  return expected.kind === 'answer' && path.startsWith('/__mock/') ? { ...expected, noCors: true } : expected;
+}
+
+function predictServed(context: ModelContext, request: ModelRequest, session: Session): Expected {
   if (session.kind === 'invalid') return refusedSession({ ...request, path: session.path });
   if (session.kind === 'session') {
     // A session is a world of its own, seeded anew: nothing the fuzz knows exists there.
@@ -43,9 +50,9 @@ export function predictHttp(context: ModelContext, request: ModelRequest, bodyBy
 /** MSW: requests no handler of ours claims pass through; each plane has its own host. */
 export const predictMsw = (context: ModelContext, request: ModelRequest): Expected => predictRoute(context, request, true);
 
-type Session = { kind: 'default' } | { kind: 'session'; path: string } | { kind: 'invalid'; path: string };
+type Session = { kind: 'default'; path: string } | { kind: 'session'; path: string } | { kind: 'invalid'; path: string };
 
-/** X-Revokit-Session, or a /__session/<id>/ prefix (stripped); both must agree; ids are 1–64 of A-Za-z0-9._- */
+/** X-Revokit-Session, or a /__session/<id>/ prefix (stripped); both must agree; ids are 1–64 of A-Za-z0-9._-, never "." or "..". */
 function sessionOf(request: ModelRequest): Session {
   let id = request.headers['x-revokit-session'];
   let path = request.path;
@@ -56,8 +63,8 @@ function sessionOf(request: ModelRequest): Session {
     if (id !== undefined && id !== fromPath) return { kind: 'invalid', path };
     id = fromPath;
   }
-  if (id === undefined) return { kind: 'default' };
-  return SESSION_ID.test(id) ? { kind: 'session', path } : { kind: 'invalid', path };
+  if (id === undefined) return { kind: 'default', path };
+  return SESSION_ID.test(id) && id !== '.' && id !== '..' ? { kind: 'session', path } : { kind: 'invalid', path };
 }
 
 /** A 400 in the API's own envelope on its operations (a LangWatch answer: with X-Request-Id), the server's elsewhere. */

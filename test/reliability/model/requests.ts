@@ -167,6 +167,9 @@ function gatewayRequest(world: World, call: Extract<Step, { t: 'gateway' }>['cal
       return post(JSON.stringify({ model: 'openai/gpt-5-mini', messages: [{ role: 'user', content: 'hello' }] }));
     case 'embeddings':
       return post(JSON.stringify({ model: 'openai/text-embedding-3-small', input: 'hello' }), '/v1/embeddings');
+    case 'embeddingsTooMany':
+      // 8 kB asking for 2,048 vectors of 1,024 numbers: past the answer's budget.
+      return post(JSON.stringify({ model: 'openai/text-embedding-3-small', input: Array.from({ length: 2048 }, (_, i) => `t${i}`), dimensions: 1024 }), '/v1/embeddings');
     case 'messages':
       return post(JSON.stringify({ model: 'anthropic/claude-haiku-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'hello' }] }), '/v1/messages');
     case 'messagesNoModel':
@@ -179,6 +182,8 @@ function gatewayRequest(world: World, call: Extract<Step, { t: 'gateway' }>['cal
       return post('{"model":');
     case 'chatEmptyModel':
       return post(JSON.stringify({ model: '' }));
+    case 'chatLongModel':
+      return post(JSON.stringify({ model: 'm'.repeat(300), stream: true, messages: [] }));
     case 'unrouted':
       return { method: 'POST', plane: 'gateway', target: '/v1/responses', headers, sensitive: false };
     case 'unroutedCred': {

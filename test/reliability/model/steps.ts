@@ -33,7 +33,9 @@ export interface Extras {
 /** A path no route takes, a route's path (for its wrong methods), or a credential pasted under some prefix. */
 export type JunkPath = string | { route: 'vkRevoke' | 'vkRotate' | 'admin' | 'vine' | 'detect'; i: number } | { under: string; cred: CredentialRef };
 
-export type GatewayCall = 'models' | 'chat' | 'embeddings' | 'messages' | 'messagesNoModel' | 'chatStream' | 'chatNoModel' | 'chatNotJson' | 'chatEmptyModel' | 'unrouted' | 'unroutedCred' | 'wrongMethod';
+export type GatewayCall =
+  | 'models' | 'chat' | 'embeddings' | 'embeddingsTooMany' | 'messages' | 'messagesNoModel' | 'chatStream' | 'chatNoModel' | 'chatNotJson' | 'chatEmptyModel' | 'chatLongModel'
+  | 'unrouted' | 'unroutedCred' | 'wrongMethod';
 export type DetectBody = 'ok' | 'notJson' | 'empty' | 'array' | 'noUrl' | 'relative' | 'number' | 'extra' | 'credKey';
 export type Create =
   | { what: 'project' }
@@ -154,8 +156,8 @@ const extras = (transport: 'http' | 'msw'): fc.Arbitrary<Extras> =>
         transport === 'http'
           ? maybe(
               fc.oneof(
-                fc.record({ header: fc.constantFrom('fz-1', 'fz-2', 'bad id!', 'x'.repeat(65), '', 'fz/1') }),
-                fc.record({ prefix: fc.constantFrom('fz-1', 'fz-2', 'a%20b', '') }),
+                fc.record({ header: fc.constantFrom('fz-1', 'fz-2', 'bad id!', 'x'.repeat(65), '', 'fz/1', '.', '..') }),
+                fc.record({ prefix: fc.constantFrom('fz-1', 'fz-2', 'a%20b', '', '.', '..') }),
                 fc.record({ prefix: fc.constant('fz-1'), header: fc.constantFrom('fz-1', 'fz-2') }),
                 fc.record({ credential: credential(['project', 'admin', 'vk', 'vine'], [1, 1, 1, 1], 3) }),
               ),
@@ -274,7 +276,7 @@ export function stepArbitrary(transport: 'http' | 'msw'): fc.Arbitrary<Step> {
     { weight: 6, arbitrary: fc.record({ t: fc.constant('adminCreate' as const), body: adminBody, auth: credentials(admin, appPlacements, appHeaders), x }) },
     { weight: 3, arbitrary: fc.record({ t: fc.constant('vineCreate' as const), body: vineBody, x }) },
     { weight: 5, arbitrary: fc.record({ t: fc.constant('vine' as const), target, x }) },
-    { weight: 24, arbitrary: fc.record({ t: fc.constant('gateway' as const), call: fc.oneof({ arbitrary: fc.constantFrom<GatewayCall>('models', 'chat'), weight: 6 }, fc.constantFrom<GatewayCall>('embeddings', 'messages', 'messagesNoModel', 'chatStream', 'chatNoModel', 'chatNotJson', 'chatEmptyModel', 'unrouted', 'unroutedCred', 'wrongMethod')), keys: credentials(secret, gatewayPlacements, keyHeaders), x }) },
+    { weight: 24, arbitrary: fc.record({ t: fc.constant('gateway' as const), call: fc.oneof({ arbitrary: fc.constantFrom<GatewayCall>('models', 'chat'), weight: 6 }, fc.constantFrom<GatewayCall>('embeddings', 'embeddingsTooMany', 'messages', 'messagesNoModel', 'chatStream', 'chatNoModel', 'chatNotJson', 'chatEmptyModel', 'chatLongModel', 'unrouted', 'unroutedCred', 'wrongMethod')), keys: credentials(secret, gatewayPlacements, keyHeaders), x }) },
     { weight: 6, arbitrary: fc.record({ t: fc.constant('detect' as const), auth: credentials(vineKey, ['Bearer', 'bearer', 'BearerPadded'], ['x-api-key']), body: fc.oneof({ arbitrary: fc.constant<DetectBody>('ok'), weight: 5 }, fc.constantFrom<DetectBody>('notJson', 'empty', 'array', 'noUrl', 'relative', 'number', 'extra', 'credKey')), x }) },
     { weight: 7, arbitrary: fc.record({ t: fc.constant('junk' as const), method: fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH'), path: fc.oneof(fc.constantFrom(...JUNK_PATHS), fc.record({ route: fc.constantFrom('vkRevoke' as const, 'vkRotate' as const, 'admin' as const, 'vine' as const, 'detect' as const), i: fc.nat(9) }), fc.record({ under: fc.constantFrom(...CREDENTIAL_UNDER), cred: anyCredential })), keys: noise(['x-api-key', 'x-auth-token']), x }) },
     { weight: 9, arbitrary: fc.record({ t: fc.constant('clock' as const), pick: fc.nat(20), delta: fc.constantFrom<-1 | 0 | 1>(-1, 0, 1), how: fc.constantFrom('advance' as const, 'set' as const) }) },

@@ -144,10 +144,13 @@ export const strangerWorld = (settings: Settings, now: number): World => ({
 });
 
 export const JOURNAL_CAPACITY = 1000;
+/** A journal keeps at most this many characters of a URL, then "…[cut: <length> characters]" (docs/server.md). */
+export const JOURNAL_URL_KEPT = 512;
 
 export function journal(world: World, family: Family, entry: ExpectedEntry): void {
   const entries = world.journal[family];
-  entries.push(entry);
+  const url = entry.url;
+  entries.push(url !== undefined && url.length > JOURNAL_URL_KEPT ? { ...entry, url: `${url.slice(0, JOURNAL_URL_KEPT)}…[cut: ${url.length} characters]` } : entry);
   if (entries.length > JOURNAL_CAPACITY) entries.shift();
 }
 

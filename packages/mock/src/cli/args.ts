@@ -2,6 +2,8 @@
 // is one line naming the flag, which the CLI prints before exiting with status 2.
 import { parseArgs } from 'node:util';
 import type { ClockMode } from '../core/clock.js';
+import { MAX_DURATION_MS } from '../core/time-range.js';
+import { normalizeOrigin } from '../server/wire/control-guard.js';
 import type { LogFormat } from '../server/wire/request-log.js';
 import { parseDuration } from './durations.js';
 
@@ -23,7 +25,12 @@ export interface RunSettings {
   maxSessions: number | undefined;
   requireSession: boolean;
   controlToken: string | undefined;
+  corsOrigins: string[];
+  allowedHosts: string[];
 }
+
+/** The control token may come from the environment, where `ps` does not show it. */
+export const CONTROL_TOKEN_ENV = 'REVOKIT_CONTROL_TOKEN';
 
 export type CliCommand = { kind: 'help' } | { kind: 'version' } | ({ kind: 'run' } & RunSettings);
 
@@ -41,6 +48,8 @@ const FLAGS = {
   'max-sessions': { type: 'string' },
   'require-session': { type: 'boolean' },
   'control-token': { type: 'string' },
+  'cors-origin': { type: 'string', multiple: true },
+  'allowed-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -52,7 +61,7 @@ const LOG_FORMATS: readonly LogFormat[] = ['pretty', 'json', 'silent'];
 const CLOCK_MODES: readonly ClockMode[] = ['system', 'frozen'];
 
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
-  let values: Partial<Record<keyof typeof FLAGS, string | boolean>>;
+  let values: Partial<Record<keyof typeof FLAGS, string | boolean | string[]>>;
   try {
     ({ values } = parseArgs({ args: negativeValuesJoined(argv), options: FLAGS, strict: true, allowPositionals: false }));
   } catch (error) {
@@ -62,12 +71,13 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   if (values.version) return { kind: 'version' };
 
   const text = (flag: keyof typeof FLAGS) => values[flag] as string | undefined;
+  const list = (flag: keyof typeof FLAGS) => (values[flag] as string[] | undefined) ?? [];
   return {
     kind: 'run',
     host: host(text('host')),
     port: port(text('port') ?? env.PORT, text('port') === undefined ? 'PORT' : '--port'),
-    graceMs: duration('--grace', text('grace')),
-    propagationMs: duration('--propagation', text('propagation')),
+    graceMs: addedToClock('--grace', text('grace')),
+    propagationMs: addedToClock('--propagation', text('propagation')),
     revokedKeyStatus: revokedStatus(text('revoked-status')),
     clock: choice('--clock', text('clock'), CLOCK_MODES) ?? 'system',
     seedPath: nonEmpty('--seed', text('seed')),
@@ -76,7 +86,9 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     sessionTtlMs: positiveDuration('--session-ttl', text('session-ttl')),
     maxSessions: count('--max-sessions', text('max-sessions')),
     requireSession: values['require-session'] === true,
-    controlToken: token('--control-token', text('control-token')),
+    controlToken: text('control-token') !== undefined ? token('--control-token', text('control-token')) : token(CONTROL_TOKEN_ENV, env[CONTROL_TOKEN_ENV]),
+    corsOrigins: list('cors-origin').map(origin),
+    allowedHosts: list('allowed-host').map(allowedHost),
   };
 }
 
@@ -128,11 +140,40 @@ function port(value: string | undefined, source: string): number {
   return n;
 }
 
+const DURATION_EXAMPLES = '(e.g. 500ms, 30s, 15m, 24h)';
+
 function duration(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseDuration(value);
-  if (ms === undefined) throw new UsageError(`${flag}: "${value}" is not a duration (e.g. 500ms, 30s, 15m, 24h)`);
+  if (ms === undefined) throw new UsageError(`${flag}: "${value}" is not a duration ${DURATION_EXAMPLES}`);
+  // A bare number is milliseconds, but "1.5" or "60" was surely meant in another unit: refused below 1,000.
+  const bare = value.trim();
+  if (/^[\d.]+$/.test(bare) && ms !== 0 && Number(bare) < 1000) {
+    throw new UsageError(`${flag}: "${value}" has no unit: write ${bare}s, ${bare}m, ${bare}h or ${bare}ms ${DURATION_EXAMPLES}`);
+  }
   return ms;
+}
+
+/** A duration added to the mock clock's instants (grace, propagation): its end must stay a date. */
+function addedToClock(flag: string, value: string | undefined): number | undefined {
+  const ms = duration(flag, value);
+  if (ms !== undefined && ms > MAX_DURATION_MS) {
+    throw new UsageError(`${flag}: "${value}" is past the date range: at most ${Math.floor(MAX_DURATION_MS / 3_600_000)}h`);
+  }
+  return ms;
+}
+
+function origin(value: string): string {
+  const normalized = normalizeOrigin(value);
+  if (normalized === undefined) throw new UsageError(`--cors-origin: "${value}" is not an origin: scheme://host[:port], without a path (e.g. http://localhost:3000)`);
+  return normalized;
+}
+
+function allowedHost(value: string): string {
+  if (!/^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(value) || value.length > 253) {
+    throw new UsageError(`--allowed-host: "${value}" is not a host name (e.g. mock, or .internal for it and its subdomains)`);
+  }
+  return value;
 }
 
 function positiveDuration(flag: string, value: string | undefined): number | undefined {
@@ -150,7 +191,7 @@ function count(flag: string, value: string | undefined): number | undefined {
 
 /** Printable ASCII without spaces, so that it survives a header and a shell. */
 function token(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || (flag === CONTROL_TOKEN_ENV && value === '')) return undefined;
   if (!/^[!-~]{16,256}$/.test(value)) throw new UsageError(`${flag}: a token is 16 to 256 printable characters without spaces`);
   return value;
 }

@@ -27,14 +27,22 @@ Flags:
   --max-sessions <n>       at most this many sessions at once; one more gets 429 (default 256)
   --require-session        refuse requests that name no session (X-Revokit-Session header
                            or /__session/<id>/ path prefix) with 400
-  --control-token <token>  token the control plane requires (default: none on a loopback
-                           host, a minted one printed in the banner on any other)
+  --control-token <token>  token the control plane requires (default: $REVOKIT_CONTROL_TOKEN,
+                           else none on a loopback host and a minted one, printed in the
+                           banner, on any other); the variable keeps it out of \`ps\`
+  --cors-origin <origin>   let web pages of this origin (e.g. http://localhost:3000) read and
+                           drive the control plane; repeatable (default: none, only the
+                           dashboard's own origin and clients that are no web page)
+  --allowed-host <host>    a host name the control plane answers besides loopback names and IP
+                           addresses (e.g. mock for docker compose, .internal for a domain);
+                           repeatable
   --log <pretty|json|silent>  request log format (default pretty); json also prints the
                            banner as one JSON line
   -h, --help               show this help
   -v, --version            print the version
 
-Durations: a number with ms, s, m or h (e.g. 500ms, 30s, 1.5h); a bare number is ms.
+Durations: a number with ms, s, m or h (e.g. 500ms, 30s, 1.5h); a bare number of 1000 or
+more is ms.
 Exit status: 0 after SIGINT/SIGTERM (requests in flight are finished first), 1 if the server
 cannot start, 2 for a bad flag or seed file.
 

@@ -82,6 +82,8 @@ export async function runCli(
     maxSessions: settings.maxSessions,
     requireSession: settings.requireSession,
     controlToken: settings.controlToken,
+    corsOrigins: settings.corsOrigins,
+    allowedHosts: settings.allowedHosts,
   });
   let url: string;
   try {

@@ -27,6 +27,8 @@ export interface DispatcherOptions<Name extends string> {
   clock: MockClock;
   faults: FaultQueue;
   journal: Journal;
+  /** Credentials out of the text of error answers (400 and up), which may quote what the client sent. */
+  redact?: ((text: string) => string) | undefined;
 }
 
 export interface Dispatcher {
@@ -41,8 +43,10 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
 
   const runBehaviour = (name: Name, input: OperationInput): MockResponse => {
     try {
-      const { status, headers, body, events } = behaviours[name](input);
+      const { status, headers, events, body: answered } = behaviours[name](input);
       if (events) return headers ? { status, headers, events } : { status, events };
+      // An error may quote the request (a validation issue's 'received' value): no credential in it, whatever the behaviour.
+      const body = status >= 400 && options.redact ? redactStrings(answered, options.redact) : answered;
       return headers ? { status, headers, body } : { status, body };
     } catch {
       // A bug in a behaviour must not take the test run or the server down.
@@ -91,6 +95,14 @@ export function createDispatcher<Name extends string>(options: DispatcherOptions
 }
 
 const NO_QUERY: Readonly<Record<string, string>> = Object.freeze({});
+
+/** `value` with every string in it redacted, structure kept (plain JSON data). */
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, redact)]));
+  return value;
+}
 
 function parseQuery(query: string | undefined): Readonly<Record<string, string>> {
   return query ? Object.fromEntries(new URLSearchParams(query)) : NO_QUERY;

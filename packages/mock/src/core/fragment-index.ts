@@ -3,6 +3,7 @@
 // a lookup touches one cache line. A JS Map costs two or three cache misses per operation (bucket,
 // entry, boxed number); a rotation makes about 30 updates, each on a table the HTTP stack has just
 // pushed out of the cache, which made them most of a rotation's cost at the server (npm run bench).
+import type { KeyBuffer } from './fragments.js';
 
 export interface FragmentIndex {
   /** One more credential contains `key`. */
@@ -10,6 +11,10 @@ export interface FragmentIndex {
   /** One credential fewer contains `key` (no-op when none did). */
   remove(key: number): void;
   has(key: number): boolean;
+  /** `add`, `remove`, `has` for every key of a buffer (one call, no key boxed on its way). */
+  addAll(buffer: KeyBuffer): void;
+  removeAll(buffer: KeyBuffer): void;
+  hasAny(buffer: KeyBuffer): boolean;
   /** Distinct keys held. */
   readonly size: number;
 }
@@ -58,29 +63,43 @@ export function createFragmentIndex(): FragmentIndex {
     table[hole * 2 + 1] = 0;
   };
 
+  const add = (key: number) => {
+    const at = find(key);
+    if (table[at * 2] === key) {
+      table[at * 2 + 1]! += 1;
+      return;
+    }
+    table[at * 2] = key;
+    table[at * 2 + 1] = 1;
+    size += 1;
+    if (size * 2 > slots) grow(); // at most half full: probe runs stay short
+  };
+  const remove = (key: number) => {
+    const at = find(key);
+    if (table[at * 2] !== key) return;
+    if (table[at * 2 + 1]! > 1) {
+      table[at * 2 + 1]! -= 1;
+      return;
+    }
+    vacate(at);
+    size -= 1;
+  };
+  const has = (key: number) => table[find(key) * 2] === key;
+
   return {
-    add(key) {
-      const at = find(key);
-      if (table[at * 2] === key) {
-        table[at * 2 + 1]! += 1;
-        return;
-      }
-      table[at * 2] = key;
-      table[at * 2 + 1] = 1;
-      size += 1;
-      if (size * 2 > slots) grow(); // at most half full: probe runs stay short
+    add,
+    remove,
+    has,
+    addAll({ keys, count }) {
+      for (let i = 0; i < count; i++) add(keys[i]!);
     },
-    remove(key) {
-      const at = find(key);
-      if (table[at * 2] !== key) return;
-      if (table[at * 2 + 1]! > 1) {
-        table[at * 2 + 1]! -= 1;
-        return;
-      }
-      vacate(at);
-      size -= 1;
+    removeAll({ keys, count }) {
+      for (let i = 0; i < count; i++) remove(keys[i]!);
     },
-    has: (key) => table[find(key) * 2] === key,
+    hasAny({ keys, count }) {
+      for (let i = 0; i < count; i++) if (has(keys[i]!)) return true;
+      return false;
+    },
     get size() {
       return size;
     },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fragmentKeys, MIN_FRAGMENT } from './fragments.js';
+import { fragmentKeys, MIN_FRAGMENT, someFragmentKey } from './fragments.js';
 
 /** The definition the keys stand for: every 12-long window of every alphanumeric run, case-folded. */
 function windowsOf(text: string): string[] {
@@ -44,5 +44,26 @@ describe('fragmentKeys', () => {
     expect(fragmentKeys('abcdefghij\u212al')).toEqual(fragmentKeys('abcdefghijkl'));
     expect(fragmentKeys('zzzzzzzzzzzz')).toHaveLength(1);
     expect(fragmentKeys('zzzzzzzzzzz')).toEqual([]);
+  });
+});
+
+describe('someFragmentKey', () => {
+  it('finds a key of a window inside the range exactly when fragmentKeys of that part has it', () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.nat(), fc.array(fc.stringMatching(/^[0-9a-z]{12}$/), { maxLength: 3 }), (text, a, b, wanted) => {
+        const from = Math.min(a, b) % (text.length + 1);
+        const to = Math.max(from, Math.max(a, b) % (text.length + 1));
+        const keys = new Set(wanted.flatMap((window) => fragmentKeys(window)));
+        const expected = fragmentKeys(text.slice(from, to)).some((key) => keys.has(key));
+        expect(someFragmentKey(text, from, to, (key) => keys.has(key))).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stops at the first key that passes', () => {
+    const seen: number[] = [];
+    expect(someFragmentKey('abcdefghijklmnop', 0, 16, (key) => seen.push(key) === 2)).toBe(true);
+    expect(seen).toHaveLength(2);
   });
 });

@@ -46,4 +46,4 @@ export { createVineCore, type VineCore, type VineCoreOptions, type SeedVineKeyOp
 export { vineRoutes, type VineOperationId } from './vine/routes.js';
 export type { VineState, VineKeyRecord } from './vine/state.js';
 export { createRedactor, type Redactor } from './redact.js';
-export { createSecretTracker, type SecretSource, type SecretTracker } from './secrets.js';
+export { createSecretTracker, type CredentialIndex, type CredentialScope, type EndableTracker, type SecretSource, type SecretTracker } from './secrets.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fragmentKeys } from './fragments.js';
-import { createSecretTracker } from './secrets.js';
+import { createCredentialIndex, createCredentialScope, createRetiredRing, createSecretTracker } from './secrets.js';
 
 /** Whether every fragment of `text` is known: a credential wholly covered. */
 const covers = (tracker: ReturnType<typeof createSecretTracker>, text: string) => fragmentKeys(text).every((key) => tracker.hasFragment(key));
@@ -65,5 +65,39 @@ describe('secret tracker', () => {
     }
     expect(covers(tracker, 'vine_live_BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB')).toBe(false);
     expect(covers(tracker, baseline)).toBe(true);
+  });
+});
+
+describe('a shared credential index', () => {
+  const credential = (letter: string) => `vine_live_${letter.repeat(32)}`;
+
+  it('counts a credential per addition: it stays known until removed as often', () => {
+    const index = createCredentialIndex();
+    index.add(credential('A'));
+    index.add(credential('A'));
+    index.remove(credential('A'));
+    expect(fragmentKeys(credential('A')).every((key) => index.hasFragment(key))).toBe(true);
+    index.remove(credential('A'));
+    expect(fragmentKeys(credential('A')).some((key) => index.hasFragment(key))).toBe(false);
+  });
+
+  it('answers for every tracker of every scope; an ended scope hands its credentials to the ring, later ones too', () => {
+    const index = createCredentialIndex();
+    const ring = createRetiredRing(index, 2);
+    const first = createCredentialScope(index);
+    const second = createCredentialScope(index);
+    const a = createSecretTracker(() => [credential('A')], 10, first);
+    const b = createSecretTracker(() => [credential('B')], 10, second);
+    // Each tracker answers for the other's world: one index.
+    expect(covers(a, credential('B')) && covers(b, credential('A'))).toBe(true);
+    expect(first.owns(a) && !first.owns(b)).toBe(true);
+
+    first.end(ring.retire);
+    expect(covers(b, credential('A'))).toBe(true); // retired, still redacted
+    a.minted(credential('C')); // a request still in flight in the ended world
+    expect(covers(b, credential('C'))).toBe(true);
+    ring.retire(credential('D')); // the ring holds 2: A is pushed out
+    expect(covers(b, credential('A'))).toBe(false);
+    expect(covers(b, credential('C')) && covers(b, credential('B'))).toBe(true);
   });
 });

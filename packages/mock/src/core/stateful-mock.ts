@@ -7,7 +7,7 @@ import { createFaults, type Faults } from './faults.js';
 import { createJournal, type JournalEntry } from './journal.js';
 import { answerUnrouted, type PlanePrefix, type PlanePrefixRule } from './plane-prefix.js';
 import { createRedactor } from './redact.js';
-import { createSecretTracker, type SecretSource, type SecretTracker } from './secrets.js';
+import { createSecretTracker, RETIRED_CREDENTIALS_KEPT, type CredentialScope, type SecretSource, type SecretTracker } from './secrets.js';
 import type { MockRequest, MockResponse, Outcome } from './transport.js';
 
 /** A route a mock answers. `plane` names the base URL it lives under (e.g. "api", "gateway"). */
@@ -60,15 +60,18 @@ export interface StatefulMockOptions<Name extends string, State extends object> 
   journalSize?: number | undefined;
   /** The credentials the product mints, so that redaction covers them in any form. */
   secrets?: SecretTracker;
+  /** Without `secrets`: where the default (empty) tracker indexes (a family passes its settings' `credentialScope`). */
+  credentialScope?: CredentialScope | undefined;
 }
 
 export function createStatefulMock<Name extends string, State extends object>(options: StatefulMockOptions<Name, State>): StatefulMock<State, Name> {
   const { state, routes, behaviours, errorResponse } = options;
   const clock = typeof options.clock === 'object' ? options.clock : createClock(options.clock);
-  const secrets = options.secrets ?? createSecretTracker(() => []);
-  const journal = createJournal(options.journalSize, createRedactor([secrets]));
+  const secrets = options.secrets ?? createSecretTracker(() => [], RETIRED_CREDENTIALS_KEPT, options.credentialScope);
+  const redactor = createRedactor([secrets]);
+  const journal = createJournal(options.journalSize, redactor);
   const faults = createFaults(routes.map((route) => route.name));
-  const dispatcher = createDispatcher({ routes, behaviours, errorResponse, clock, faults, journal });
+  const dispatcher = createDispatcher({ routes, behaviours, errorResponse, clock, faults, journal, redact: redactor.redact });
   let baseline = structuredClone(state);
   const prefixRules = options.planePrefixes ?? [];
   const now = () => clock.now();

@@ -3,6 +3,7 @@
 // adapter's base URLs) loops over a list of these and names no product.
 import type { MockClock } from '../core/clock.js';
 import type { InputSource } from '../core/inputs.js';
+import type { CredentialScope } from '../core/secrets.js';
 import type { StatefulMock } from '../core/stateful-mock.js';
 
 /** Settings every family is created with; each reads what concerns it. */
@@ -15,6 +16,8 @@ export interface FamilySettings {
   revokedKeyStatus?: 401 | 403 | undefined;
   /** Journal capacity. */
   journalSize?: number | undefined;
+  /** Where the mocks index their credentials for redaction: a server gives every world's mocks one shared index. */
+  credentialScope?: CredentialScope | undefined;
 }
 
 /** An entity the control plane can create (`POST /__mock/{family}/{entity}`) and list (`GET`). */

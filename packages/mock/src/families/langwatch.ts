@@ -24,7 +24,8 @@ export type LangWatchFamily = Family<'langwatch', LangWatchCore, LangWatchCreden
 export const langwatchFamily: LangWatchFamily = {
   name: 'langwatch',
   baseUrls: langWatchBaseUrls,
-  create: (clock, { graceMs, propagationMs, revokedKeyStatus, journalSize }) => createLangWatchCore({ clock, graceMs, propagationMs, revokedKeyStatus, journalSize }),
+  create: (clock, { graceMs, propagationMs, revokedKeyStatus, journalSize, credentialScope }) =>
+    createLangWatchCore({ clock, graceMs, propagationMs, revokedKeyStatus, journalSize, credentialScope }),
 
   entities: {
     projects: {

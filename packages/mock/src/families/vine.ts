@@ -16,7 +16,7 @@ export type VineFamily = Family<'vine', VineCore, VineCredentials>;
 export const vineFamily: VineFamily = {
   name: 'vine',
   baseUrls: vineBaseUrls,
-  create: (clock, { journalSize }) => createVineCore({ clock, journalSize }),
+  create: (clock, { journalSize, credentialScope }) => createVineCore({ clock, journalSize, credentialScope }),
 
   entities: {
     keys: {

@@ -126,4 +126,6 @@ export const NOT_OBSERVED: ReadonlyArray<DocRow & { why: string }> = [
   { section: 'LangWatch gateway (data plane)', row: '`stream: true` on `/v1/messages`', why: 'the scenario streams nothing' },
   { section: 'LangWatch gateway (data plane)', row: 'Unknown route under `/v1/` (`/v1/responses`, …)', why: 'the scenario calls only routes the gateway has' },
   { section: 'LangWatch gateway (data plane)', row: 'Another method on a known route', why: 'the scenario calls each route with its own method' },
+  { section: 'LangWatch gateway (data plane)', row: 'Embeddings limits', why: 'the scenario calls only /v1/models on the data plane' },
+  { section: 'LangWatch gateway (data plane)', row: 'Model names', why: 'the scenario calls only /v1/models on the data plane, which takes no model' },
 ];

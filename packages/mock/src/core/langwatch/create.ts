@@ -2,8 +2,9 @@
 // `handle(request)`. Adapters (MSW, node:http) wrap it; it knows nothing of them.
 import type { ClockMode, MockClock } from '../clock.js';
 import type { Behaviour } from '../dispatcher.js';
-import { createSecretTracker, RETIRED_CREDENTIALS_KEPT } from '../secrets.js';
+import { createSecretTracker, RETIRED_CREDENTIALS_KEPT, type CredentialScope } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
+import { MAX_DURATION_MS } from '../time-range.js';
 import { createApiKey } from './api-key-create.js';
 import { listApiKeys } from './api-key-list.js';
 import { revokeApiKey } from './api-keys.js';
@@ -35,6 +36,8 @@ export interface LangWatchCoreOptions {
   revokedKeyStatus?: RevokedKeyStatus | undefined;
   /** Journal capacity (default 1000). */
   journalSize?: number | undefined;
+  /** Where its credentials are indexed for redaction (default: an index of its own; a server shares one among its worlds). */
+  credentialScope?: CredentialScope | undefined;
 }
 
 /** The LangWatch mock without any transport: virtual keys, provider credentials, admin API keys and the gateway data plane. */
@@ -63,6 +66,7 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
     secrets: createSecretTracker(
       () => heldCredentials(state),
       Math.max(RETIRED_CREDENTIALS_KEPT, Number.isSafeInteger(options.journalSize) ? options.journalSize! : 0),
+      options.credentialScope,
     ),
     graceMs: duration('graceMs', options.graceMs, DEFAULT_GRACE_MS),
     propagationMs: duration('propagationMs', options.propagationMs, DEFAULT_PROPAGATION_MS),
@@ -120,6 +124,8 @@ export function createLangWatchCore(options: LangWatchCoreOptions = {}): LangWat
 function duration(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number of milliseconds >= 0`);
+  // Added to instants up to the year 9999, it must still end on a date: every listing prints that end.
+  if (value > MAX_DURATION_MS) throw new RangeError(`${name} must be at most ${MAX_DURATION_MS} ms: past that its end is no date`);
   return value;
 }
 

@@ -4,7 +4,7 @@ import type { Behaviour } from '../dispatcher.js';
 import { realShape, requireFreeCredential, requireFreeId } from '../given.js';
 import { InputError, joinPath, nameIn, readInput, rules, type InputSource, type Rules } from '../inputs.js';
 import { createRedactor } from '../redact.js';
-import { createSecretTracker } from '../secrets.js';
+import { createSecretTracker, RETIRED_CREDENTIALS_KEPT, type CredentialScope } from '../secrets.js';
 import { createStatefulMock, type StatefulMock } from '../stateful-mock.js';
 import { createVineKey } from './create-key.js';
 import { detect } from './detect.js';
@@ -19,6 +19,8 @@ export interface VineCoreOptions {
   clock?: MockClock | ClockMode | undefined;
   /** Journal capacity (default 1000). */
   journalSize?: number | undefined;
+  /** Where its credentials are indexed for redaction (default: an index of its own; a server shares one among its worlds). */
+  credentialScope?: CredentialScope | undefined;
 }
 
 export interface SeedVineKeyOptions {
@@ -67,6 +69,8 @@ export function createVineCore(options: VineCoreOptions = {}): VineCore {
     function* () {
       for (const key of state.keys.values()) yield key.plaintext;
     },
+    RETIRED_CREDENTIALS_KEPT,
+    options.credentialScope,
   );
   const { redact } = createRedactor([secrets]);
   // Adding an operation to the spec breaks this object's type until it has a behaviour.

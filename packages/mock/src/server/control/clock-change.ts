@@ -1,10 +1,10 @@
 // The body of POST /__mock/clock, checked field by field.
 import { InputError, readInput, rules, type Rule } from '../../core/inputs.js';
+import { LATEST_CLOCK_MS as MAX_EPOCH_MS } from '../../core/time-range.js';
 import { ISO_INSTANT_EXAMPLE, parseIsoInstant } from './iso-instant.js';
 
 /** Years 0000 to 9999: every time the clock can reach must still print as ISO 8601. */
 const MIN_EPOCH_MS = Date.parse('0000-01-01T00:00:00.000Z');
-const MAX_EPOCH_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
 export interface ClockChange {
   frozen?: boolean;

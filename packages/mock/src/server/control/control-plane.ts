@@ -27,11 +27,12 @@ export interface ControlPlane {
   handle(world: AnyWorld, method: string, path: string, body: string | undefined): ControlResult;
 }
 
-/** `redact` scrubs what the control plane shows (error messages, journals) of every world's credentials. */
+/** `redact` scrubs what the control plane shows (error messages, session ids) of every world's credentials. */
 export function createControlPlane(families: readonly AnyFamily[], sessions: Sessions<readonly AnyFamily[]>, redact: (text: string) => string): ControlPlane {
   const routes: Record<string, Route> = {
     '/__mock/health': { GET: () => ({ status: 200, body: { ok: true } }) },
-    '/__mock/sessions': { GET: () => ({ status: 200, body: { sessions: sessions.list() } }) },
+    // A session id is client text like any other: one that is a credential is shown redacted.
+    '/__mock/sessions': { GET: () => ({ status: 200, body: { sessions: sessions.list().map((session) => ({ ...session, id: redact(session.id) })) } }) },
     '/__mock/credentials': { GET: (world) => ({ status: 200, body: snakeKeys(world.credentials) }) },
     '/__mock/reset': {
       POST: (world) => {
@@ -58,11 +59,11 @@ export function createControlPlane(families: readonly AnyFamily[], sessions: Ses
       }),
     },
     '/__mock/requests': {
-      // Each mock's journal knows only its own credentials; the server's redaction covers a Vine key sent to a LangWatch path
-      // too, and a credential of another world (a session's journal may hold the default world's, sent to the wrong session).
+      // Entries were redacted when written, against every world's credentials (the server's mocks share one index):
+      // reading them costs no redaction, and a credential that left since (an ended session's) cannot reappear.
       GET: (world) => ({
         status: 200,
-        body: Object.fromEntries(world.members.map(({ family, mock }) => [family.name, mock.requests.map((entry) => journalView(entry, redact))])),
+        body: Object.fromEntries(world.members.map(({ family, mock }) => [family.name, mock.requests.map(journalView)])),
       }),
     },
     '/__mock/faults': {
@@ -93,7 +94,7 @@ export function createControlPlane(families: readonly AnyFamily[], sessions: Ses
     if (!path.startsWith(SESSIONS_PREFIX) || path.length === SESSIONS_PREFIX.length) return undefined;
     const id = decodeURIComponentSafe(path.slice(SESSIONS_PREFIX.length));
     return {
-      DELETE: () => (sessions.end(id) ? { status: 204 } : { status: 404, body: { error: 'not_found', message: `no session ${JSON.stringify(id.slice(0, 80))}` } }),
+      DELETE: () => (sessions.end(id) ? { status: 204 } : { status: 404, body: { error: 'not_found', message: `no session ${JSON.stringify(redact(id).slice(0, 80))}` } }),
     };
   };
 
@@ -136,8 +137,8 @@ function clockView({ clock }: AnyWorld) {
   return { now: new Date(clock.now()).toISOString(), offset_ms: clock.offsetMs, frozen: clock.frozen };
 }
 
-function journalView({ method, url, operationId, status, at }: JournalEntry, redact: (text: string) => string) {
-  return { method, url: redact(url), operation_id: operationId, status, at };
+function journalView({ method, url, operationId, status, at }: JournalEntry) {
+  return { method, url, operation_id: operationId, status, at };
 }
 
 function readFaultRequest(body: unknown, operationIds: readonly string[]): { operationId: string; fault: FaultSpec } {

@@ -5,6 +5,7 @@
 // requests never pass through here.
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import type { AllowOrigin } from '../wire/cors.js';
 import { sendError } from '../wire/respond.js';
 import { uiAssets } from './assets.generated.js';
 
@@ -45,15 +46,18 @@ function assetFor(name: keyof typeof uiAssets): Asset {
 
 export const isUiPath = (path: string): boolean => path === UI_PATH || path.startsWith(`${UI_PATH}/`);
 
-/** Answers a request under /__mock/ui; returns the status, for the request log. `redact` scrubs the path its errors quote. */
-export function serveUi(res: ServerResponse, method: string, path: string, ifNoneMatch: string | undefined, redact: (text: string) => string): number {
+/**
+ * Answers a request under /__mock/ui; returns the status, for the request log. `redact` scrubs the
+ * path its errors quote; `cors` is what the control plane allows the request's origin.
+ */
+export function serveUi(res: ServerResponse, method: string, path: string, ifNoneMatch: string | undefined, redact: (text: string) => string, cors: AllowOrigin): number {
   const name = FILES[path];
   if (name === undefined) {
-    sendError(res, 404, 'not_found', `The dashboard has no file ${JSON.stringify(redact(path).slice(0, 100))}; open ${UI_PATH}`);
+    sendError(res, 404, 'not_found', `The dashboard has no file ${JSON.stringify(redact(path).slice(0, 100))}; open ${UI_PATH}`, { cors });
     return 404;
   }
   if (method !== 'GET' && method !== 'HEAD') {
-    sendError(res, 405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed on ${path}; allowed: GET, HEAD, OPTIONS`, { headers: { allow: 'GET, HEAD, OPTIONS' } });
+    sendError(res, 405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed on ${path}; allowed: GET, HEAD, OPTIONS`, { headers: { allow: 'GET, HEAD, OPTIONS' }, cors });
     return 405;
   }
   const asset = assetFor(name);

@@ -1,7 +1,7 @@
 // The node:http request listener. Hot path: split the query off the raw target, hand a plain
 // request to the cores, write their outcome. No URL objects, no Fetch types, no closures per
-// request, and bodies are read only when the request announces one.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// request, and bodies are read only when the request announces one. A control-plane request is
+// first admitted by control-guard.ts, before its body is read or its session created.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Outcome } from '../../core/transport.js';
 import type { AnyFamily } from '../../families/family.js';
@@ -10,9 +10,10 @@ import { INDEX_PATHS, serveIndex, type IndexFacts } from '../ui/index-page.js';
 import { isUiPath, serveUi } from '../ui/ui-route.js';
 import type { World } from '../world/world.js';
 import { announcesBody, declaresTooLarge, readBody } from './body.js';
-import { answerPreflight } from './cors.js';
+import { answerControlPreflight, answerPreflight, CORS_ALLOW_ORIGIN, type AllowOrigin } from './cors.js';
+import type { Admission, ControlGuard } from './control-guard.js';
 import { refuseOversizedBody } from './oversized-body.js';
-import { SESSION_HEADER } from './session-select.js';
+import { SESSION_HEADER, selectSession, type SessionSelection } from './session-select.js';
 import type { WorldChooser, WorldChoice } from './world-choice.js';
 import type { RequestLog } from './request-log.js';
 import { sendEmpty, sendError, sendJson, sendText } from './respond.js';
@@ -24,10 +25,10 @@ export interface HandlerDeps {
   /** Routes requests to the API families when refusing one (any world: they share routes). */
   defaultWorld: World<readonly AnyFamily[]>;
   control: ControlPlane;
+  /** Who may use the control plane (Host, Origin, control token, JSON bodies): checked before any body is read or session created. */
+  admit: ControlGuard;
   /** Credentials of every world out of `text` (for messages quoting the request). */
   redact(text: string): string;
-  /** When it returns a token, every control-plane route but the health check needs it (Authorization: Bearer, or X-Revokit-Control-Token). */
-  controlToken(): string | undefined;
   log: RequestLog;
   /** True once shutdown began: answers then close their connection. */
   closing(): boolean;
@@ -48,10 +49,18 @@ interface Exchange {
   query: string;
   /** performance.now() at arrival, when logging. */
   started: number;
+  /** The session the request names (not created yet) and the path within it. */
+  selection: SessionSelection;
+  /** Whether it is for the control plane (/__mock/, within a session or not). */
+  control: boolean;
+  /** Access-Control-Allow-Origin of its answers: "*" on API routes; on the control plane an allowed origin, or none. */
+  cors: AllowOrigin;
+  /** Why the control plane refuses it, if it does. */
+  refusal: (Admission & { kind: 'refused' }) | undefined;
 }
 
 export function createRequestHandler(deps: HandlerDeps): RequestHandler {
-  const { choose, defaultWorld, control, controlToken, log, redact } = deps;
+  const { choose, defaultWorld, control, admit, log, redact } = deps;
 
   const logDone = (x: Exchange, status: number, operationId?: string) => {
     if (log.enabled) log.write({ method: x.method, path: x.path, status, operationId, durationMs: performance.now() - x.started });
@@ -78,21 +87,20 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
 
   const dispatch = (x: Exchange, body: string | undefined): void => {
     closeIfStopping(x.res); // shutdown may have begun while the body was arriving
+    if (x.refusal) {
+      sendError(x.res, x.refusal.status, x.refusal.error, x.refusal.message, { cors: x.cors });
+      return logDone(x, x.refusal.status);
+    }
     try {
       const headers = x.req.headers as Record<string, string | undefined>;
       // The index names routes and links only: no world, no token, no session needed.
       if (INDEX_PATHS.has(x.path)) return logDone(x, serveIndex(x.res, x.method, headers.accept, deps.index()));
-      const choice = choose(headers[SESSION_HEADER], x.path, x.target);
+      const choice = choose(x.selection);
       if (choice.kind === 'refused') return refuse(x, choice, headers);
       const { world, path } = choice;
-      if (path.startsWith(CONTROL_PREFIX)) {
+      if (x.control) {
         // The dashboard's static files: no data, no secret, so no token (its API calls need one).
-        if (isUiPath(path)) return logDone(x, serveUi(x.res, x.method, path, headers['if-none-match'], redact));
-        const token = controlToken();
-        if (token !== undefined && path !== HEALTH && !hasControlToken(headers, token)) {
-          sendError(x.res, 401, 'unauthorized', 'the control plane needs the control token (see the banner): send "Authorization: Bearer <token>" or "X-Revokit-Control-Token: <token>"');
-          return logDone(x, 401);
-        }
+        if (isUiPath(path)) return logDone(x, serveUi(x.res, x.method, path, headers['if-none-match'], redact, x.cors));
         return answerControl(x, control.handle(world, x.method, path, body));
       }
       const outcome = world.handle({ method: x.method, url: choice.target, path, query: x.query, headers, body });
@@ -102,7 +110,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     } catch {
       // Nothing a request carries may take the server down; the cores catch their own bugs,
       // this catches ours.
-      if (!x.res.headersSent) sendError(x.res, 500, 'internal_error', 'The mock server failed to handle this request');
+      if (!x.res.headersSent) sendError(x.res, 500, 'internal_error', 'The mock server failed to handle this request', { cors: x.cors });
       else x.res.destroy();
       logDone(x, 500);
     }
@@ -116,14 +124,14 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
       ? undefined
       : defaultWorld.reject({ method: x.method, url: x.target, path: choice.path, query: x.query, headers }, choice.status, message);
     if (outcome?.kind === 'respond') return answer(x, outcome);
-    sendError(x.res, choice.status, choice.error, message);
+    sendError(x.res, choice.status, choice.error, message, { cors: x.cors });
     logDone(x, choice.status);
   };
 
   const answerControl = (x: Exchange, result: ControlResult) => {
     if (result.kind !== 'respond') return unanswered(x, result);
-    if (result.body === undefined) sendEmpty(x.res, result.status);
-    else sendJson(x.res, result.status, result.body);
+    if (result.body === undefined) sendEmpty(x.res, result.status, undefined, x.cors);
+    else sendJson(x.res, result.status, result.body, undefined, x.cors);
     logDone(x, result.status);
   };
 
@@ -131,64 +139,67 @@ export function createRequestHandler(deps: HandlerDeps): RequestHandler {
     const redacted = redact(x.path);
     const shown = redacted.length > 200 ? `${redacted.slice(0, 200)}…` : redacted;
     if (outcome.kind === 'unmatched') {
-      sendError(x.res, 404, 'not_found', `No mock serves ${x.method} ${shown}`);
+      sendError(x.res, 404, 'not_found', `No mock serves ${x.method} ${shown}`, { cors: x.cors });
       return logDone(x, 404);
     }
     const allow = [...outcome.allow, 'OPTIONS'].join(', ');
-    sendError(x.res, 405, 'method_not_allowed', `${x.method} is not allowed on ${shown}; allowed: ${allow}`, { headers: { allow } });
+    sendError(x.res, 405, 'method_not_allowed', `${x.method} is not allowed on ${shown}; allowed: ${allow}`, { headers: { allow }, cors: x.cors });
     logDone(x, 405);
   };
 
   const afterBody = (x: Exchange, result: Awaited<ReturnType<typeof readBody>>) => {
     if (result.kind === 'aborted') return; // the client is gone; nothing to answer
-    if (result.kind === 'too-large') return tooLarge(x, result.received);
+    if (result.kind === 'too-large') return tooLarge(x);
     dispatch(x, result.text);
   };
 
-  const tooLarge = (x: Exchange, alreadyRead: number) => {
-    refuseOversizedBody(x.req, x.res, alreadyRead);
+  const tooLarge = (x: Exchange) => {
+    refuseOversizedBody(x.req, x.res);
     logDone(x, 413);
   };
 
   return function handleRequest(req, res) {
     const target = req.url ?? '/';
     const queryAt = target.indexOf('?');
+    const path = pathOf(queryAt === -1 ? target : target.slice(0, queryAt));
+    const header = req.headers[SESSION_HEADER];
+    const selection = selectSession(typeof header === 'string' ? header : undefined, path, target);
     const x: Exchange = {
       req,
       res,
       method: req.method ?? 'GET',
       target,
-      path: pathOf(queryAt === -1 ? target : target.slice(0, queryAt)),
+      path,
       query: queryAt === -1 ? '' : target.slice(queryAt + 1),
       started: log.enabled ? performance.now() : 0,
+      selection,
+      // The index at /__mock/ is public (routes and links, no data): not the control plane's to guard.
+      control: selection.path.startsWith(CONTROL_PREFIX) && !INDEX_PATHS.has(path),
+      cors: CORS_ALLOW_ORIGIN,
+      refusal: undefined,
     };
     closeIfStopping(res);
 
-    if (x.method === 'OPTIONS') {
+    if (x.control) {
+      // Before any session is created; a refusal is sent once the body (bounded) has been read.
+      const admission = admit(req, x.method, selection.path);
+      x.cors = admission.cors;
+      if (admission.kind === 'refused') x.refusal = admission;
+      else if (x.method === 'OPTIONS') {
+        answerControlPreflight(req, res, admission.cors);
+        return logDone(x, 204);
+      }
+    } else if (x.method === 'OPTIONS') {
       answerPreflight(req, res);
       return logDone(x, 204);
     }
-    if (declaresTooLarge(req)) return tooLarge(x, 0);
+    if (declaresTooLarge(req)) return tooLarge(x);
     if (!announcesBody(req)) return dispatch(x, undefined);
     readBody(req).then(
       (result) => afterBody(x, result),
       () => res.destroy(),
     );
   };
-}
-
-const HEALTH = '/__mock/health';
-
-function hasControlToken(headers: Record<string, string | undefined>, token: string): boolean {
-  const bearer = /^bearer\s+(\S+)$/i.exec(headers.authorization?.trim() ?? '')?.[1];
-  return sameSecret(bearer, token) || sameSecret(headers['x-revokit-control-token'], token);
-}
-
-/** Compares in constant time (digests have one length whatever was sent). */
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** The path of a request target without its query. Absolute-form targets (from proxies) too. */

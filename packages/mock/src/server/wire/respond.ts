@@ -1,21 +1,16 @@
-// Writing answers onto a node:http response. Every answer carries the CORS headers so that
-// browser apps can read it, and JSON bodies an exact Content-Length. Headers go to writeHead
-// as a flat [name, value, …] array: on the hot path that avoids building and walking objects.
+// Writing answers onto a node:http response, JSON bodies with an exact Content-Length. API answers
+// carry the CORS headers so that browser apps can read them; control-plane answers only for an
+// origin allowed to read them (cors.ts). Headers go to writeHead as a flat [name, value, …] array:
+// on the hot path that avoids building and walking objects.
 import type { ServerResponse } from 'node:http';
-import { CORS_ALLOW_ORIGIN, CORS_EXPOSE_HEADERS } from './cors.js';
+import { CORS_ALLOW_ORIGIN, CORS_EXPOSE_HEADERS, type AllowOrigin } from './cors.js';
 
 export type ExtraHeaders = Readonly<Record<string, string>> | undefined;
 
 /** Writes the head; true when a header value holds non-ASCII (see `bodyBytes`). */
-function head(res: ServerResponse, status: number, contentLength: number, contentType: string | undefined, extra: ExtraHeaders): boolean {
-  const headers = [
-    'access-control-allow-origin',
-    CORS_ALLOW_ORIGIN,
-    'access-control-expose-headers',
-    CORS_EXPOSE_HEADERS,
-    'content-length',
-    String(contentLength),
-  ];
+function head(res: ServerResponse, status: number, contentLength: number, contentType: string | undefined, extra: ExtraHeaders, cors: AllowOrigin): boolean {
+  const headers = cors === CORS_ALLOW_ORIGIN ? ['access-control-allow-origin', CORS_ALLOW_ORIGIN, 'access-control-expose-headers', CORS_EXPOSE_HEADERS] : corsFor(cors);
+  headers.push('content-length', String(contentLength));
   let type = contentType;
   let nonAscii = false;
   if (extra) {
@@ -36,6 +31,10 @@ function head(res: ServerResponse, status: number, contentLength: number, conten
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** One origin allowed by name: echoed, and caches told that the answer depends on it. No origin: no CORS header at all. */
+const corsFor = (origin: string | null): string[] =>
+  origin === null ? [] : ['access-control-allow-origin', origin, 'access-control-expose-headers', CORS_EXPOSE_HEADERS, 'vary', 'Origin'];
+
 /**
  * Node sends a head together with a string body in the body's encoding (UTF-8), which would change
  * the bytes of a non-ASCII header value (an echoed X-Request-Id); with a Buffer body the head goes
@@ -43,25 +42,25 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 const bodyBytes = (text: string, nonAsciiHead: boolean): string | Buffer => (nonAsciiHead ? Buffer.from(text, 'utf8') : text);
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: ExtraHeaders): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: ExtraHeaders, cors: AllowOrigin = CORS_ALLOW_ORIGIN): void {
   const json = JSON.stringify(body);
-  const nonAscii = head(res, status, Buffer.byteLength(json), 'application/json', headers);
+  const nonAscii = head(res, status, Buffer.byteLength(json), 'application/json', headers, cors);
   res.end(bodyBytes(json, nonAscii));
 }
 
-export function sendEmpty(res: ServerResponse, status: number, headers?: ExtraHeaders): void {
-  head(res, status, 0, undefined, headers);
+export function sendEmpty(res: ServerResponse, status: number, headers?: ExtraHeaders, cors: AllowOrigin = CORS_ALLOW_ORIGIN): void {
+  head(res, status, 0, undefined, headers, cors);
   res.end();
 }
 
 /** Text as is (an injected fault's body): plain text unless the fault's headers say otherwise. */
 export function sendText(res: ServerResponse, status: number, text: string, headers?: ExtraHeaders): void {
-  const nonAscii = head(res, status, Buffer.byteLength(text), 'text/plain; charset=utf-8', headers);
+  const nonAscii = head(res, status, Buffer.byteLength(text), 'text/plain; charset=utf-8', headers, CORS_ALLOW_ORIGIN);
   res.end(bodyBytes(text, nonAscii));
 }
 
 /** The server's own error envelope, for paths no mock claims and for the control plane. */
-export function sendError(res: ServerResponse, status: number, error: string, message: string, extra?: { field?: string; headers?: ExtraHeaders }): void {
+export function sendError(res: ServerResponse, status: number, error: string, message: string, extra?: { field?: string; headers?: ExtraHeaders; cors?: AllowOrigin }): void {
   const body = extra?.field === undefined ? { error, message } : { error, message, field: extra.field };
-  sendJson(res, status, body, extra?.headers);
+  sendJson(res, status, body, extra?.headers, extra?.cors === undefined ? CORS_ALLOW_ORIGIN : extra.cors);
 }

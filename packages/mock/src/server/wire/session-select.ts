@@ -1,7 +1,7 @@
 // Which world a request is for: the session named by the X-Revokit-Session header or by a
 // /__session/<id>/ path prefix (for clients that can only be given a base URL), else the
 // default world. The prefix is stripped, so the rest is routed as usual.
-import { SESSION_ID, SESSION_ID_RULE } from '../world/sessions.js';
+import { isSessionId, SESSION_ID_RULE } from '../world/sessions.js';
 
 export const SESSION_HEADER = 'x-revokit-session';
 const PREFIX = '/__session/';
@@ -26,6 +26,6 @@ export function selectSession(header: string | undefined, path: string, target: 
     }
   }
   if (id === undefined) return { kind: 'default', path, target };
-  if (!SESSION_ID.test(id)) return { kind: 'invalid', message: `${JSON.stringify(id.slice(0, 80))} is not a session id: ${SESSION_ID_RULE}`, path };
+  if (!isSessionId(id)) return { kind: 'invalid', message: `${JSON.stringify(id.slice(0, 80))} is not a session id: ${SESSION_ID_RULE}`, path };
   return { kind: 'session', id, path, target };
 }

@@ -4,7 +4,7 @@
 import type { AnyFamily } from '../../families/family.js';
 import type { Sessions } from '../world/sessions.js';
 import type { World } from '../world/world.js';
-import { SESSION_HEADER, selectSession } from './session-select.js';
+import { SESSION_HEADER, type SessionSelection } from './session-select.js';
 
 type AnyWorld = World<readonly AnyFamily[]>;
 
@@ -23,8 +23,8 @@ export interface WorldChooserOptions {
 const SESSIONLESS = /^\/__mock\/(health|sessions|ui)(\/|$)/;
 
 export function createWorldChooser({ defaultWorld, sessions, requireSession }: WorldChooserOptions) {
-  return function choose(header: string | undefined, path: string, target: string): WorldChoice {
-    const selection = selectSession(header, path, target);
+  /** Creates the session the selection names (counting a use), unless refused. */
+  return function choose(selection: SessionSelection): WorldChoice {
     if (selection.kind === 'invalid') return { kind: 'refused', status: 400, error: 'bad_request', message: selection.message, path: selection.path };
     if (selection.kind === 'default') {
       if (requireSession && !SESSIONLESS.test(selection.path)) {

@@ -7,7 +7,10 @@ import type { AnyFamily } from '../../families/family.js';
 import type { World } from './world.js';
 
 export const SESSION_ID = /^[A-Za-z0-9._-]{1,64}$/;
-export const SESSION_ID_RULE = 'a session id is 1 to 64 characters of A-Z, a-z, 0-9, ".", "_" and "-"';
+export const SESSION_ID_RULE = 'a session id is 1 to 64 characters of A-Z, a-z, 0-9, ".", "_" and "-", and not "." or ".." (URL-normalising clients remove those from a path)';
+
+/** Whether `id` may name a session: "." and ".." would vanish from a /__session/<id>/ path in any client that normalises URLs. */
+export const isSessionId = (id: string): boolean => SESSION_ID.test(id) && id !== '.' && id !== '..';
 
 export interface SessionInfo {
   id: string;
@@ -26,6 +29,8 @@ export interface SessionsOptions<Families extends readonly AnyFamily[]> {
   max: number;
   /** The registry's clock (a system clock in production; tests pass a frozen one). */
   clock: MockClock;
+  /** Called with the world of every session that ends (deleted, idle, or replaced after idling), once. */
+  onEnd?(world: World<Families>): void;
 }
 
 export interface Sessions<Families extends readonly AnyFamily[]> {
@@ -57,11 +62,15 @@ export function createSessions<Families extends readonly AnyFamily[]>(options: S
   // Insertion order is kept up to date on every use, so the first entries are the idlest: a sweep stops at the first live one.
   const entries = new Map<string, Entry<Families>>();
   const expired = (entry: Entry<Families>, now: number) => now - entry.lastUsed >= ttlMs;
+  const remove = (id: string, entry: Entry<Families>) => {
+    entries.delete(id);
+    options.onEnd?.(entry.world);
+  };
 
   const sweep = (now: number) => {
     for (const [id, entry] of entries) {
       if (!expired(entry, now)) break;
-      entries.delete(id);
+      remove(id, entry);
     }
   };
 
@@ -70,7 +79,7 @@ export function createSessions<Families extends readonly AnyFamily[]>(options: S
       const now = clock.now();
       let entry = entries.get(id);
       if (entry && expired(entry, now)) {
-        entries.delete(id);
+        remove(id, entry);
         entry = undefined;
       }
       if (!entry) {
@@ -99,7 +108,11 @@ export function createSessions<Families extends readonly AnyFamily[]>(options: S
         requests: entry.requests,
       }));
     },
-    end: (id) => entries.delete(id),
+    end(id) {
+      const entry = entries.get(id);
+      if (entry) remove(id, entry);
+      return entry !== undefined;
+    },
     some(test) {
       for (const entry of entries.values()) if (test(entry.world)) return true;
       return false;

@@ -1,8 +1,8 @@
 // A world: one mock per family on one shared clock, with the demo and seed-file entities created
 // and marked as the baseline that reset returns to. The server serves one; not HTTP, no sockets.
 import { createClock, type ClockMode, type MockClock } from '../../core/clock.js';
-import { createRedactor } from '../../core/redact.js';
-import type { SecretSource } from '../../core/secrets.js';
+import { holdsPieceOf } from '../../core/redact.js';
+import { createCredentialIndex, createCredentialScope, type CredentialIndex, type SecretSource } from '../../core/secrets.js';
 import type { StatefulMock } from '../../core/stateful-mock.js';
 import type { MockRequest, Outcome } from '../../core/transport.js';
 import type { AnyFamily, CredentialsOf, CredentialsPart, FamilySettings, MocksOf, OperationIdOf } from '../../families/family.js';
@@ -16,6 +16,8 @@ export interface WorldOptions<Families extends readonly AnyFamily[]> {
   /** Create the demo entities (default true). */
   demo?: boolean;
   seed?: SeedPlan;
+  /** Where the mocks index their credentials for redaction (default: an index of the world's own). A server shares one among all its worlds. */
+  credentials?: CredentialIndex;
 }
 
 export interface WorldMember {
@@ -41,28 +43,36 @@ export interface World<Families extends readonly AnyFamily[]> {
   reject(request: MockRequest, status: number, message: string): Outcome;
   /** Back to the startup state: same ids and credentials, clock offset zero, journals and faults cleared. */
   reset(): void;
-  /** Every credential any of the world's mocks holds or recently held. */
+  /** Every credential any of the world's mocks holds or recently held (in a shared index: every world's). */
   readonly secrets: SecretSource;
-  /** `text` with those credentials, and any in a known format, redacted however encoded (a Vine key sent to a LangWatch path included). */
-  redact(text: string): string;
+  /** The credential sources of mocks whose family keeps an index of its own rather than the shared one (none for the default families). */
+  readonly unscoped: readonly SecretSource[];
+  /** The world ends (a session that ended): what its mocks covered goes to `retire`, and so does what they still mint. */
+  end(retire: (credential: string) => void): void;
 }
 
 export function createWorld<Families extends readonly AnyFamily[]>(options: WorldOptions<Families>): World<Families> {
   const clock = createClock(options.clock ?? 'system');
+  const index = options.credentials ?? createCredentialIndex();
+  const scope = createCredentialScope(index);
   const members: WorldMember[] = [];
   const parts: CredentialsPart[] = [];
   for (const family of options.families) {
-    const mock: StatefulMock = family.create(clock, options.settings ?? {});
+    const mock: StatefulMock = family.create(clock, { ...options.settings, credentialScope: scope });
     parts.push(family.populate(mock, { demo: options.demo !== false, section: options.seed?.[family.name], where: family.name }));
     mock.markBaseline();
     members.push({ family, mock });
   }
   const owners = new Map(members.flatMap((member) => member.mock.routes.map((route) => [route.name as string, member] as const)));
   const mocks = members.map((member) => member.mock);
-  const secrets: SecretSource = {
-    hasFragment: (fragment) => mocks.some((mock) => mock.secrets.hasFragment(fragment)),
-  };
-  const redactor = createRedactor([secrets]);
+  const unscoped = mocks.map((mock) => mock.secrets).filter((source) => !scope.owns(source));
+  const secrets: SecretSource =
+    unscoped.length === 0
+      ? index
+      : {
+          hasFragment: (key) => index.hasFragment(key) || unscoped.some((source) => source.hasFragment(key)),
+          holdsPiece: (text, from, to) => index.holdsPiece(text, from, to) || unscoped.some((source) => holdsPieceOf(source, text, from, to)),
+        };
 
   return {
     mocks: Object.fromEntries(members.map(({ family, mock }) => [family.name, mock])) as MocksOf<Families>,
@@ -89,7 +99,8 @@ export function createWorld<Families extends readonly AnyFamily[]>(options: Worl
       for (const mock of mocks) mock.reset();
     },
     secrets,
-    redact: (text) => redactor.redact(text),
+    unscoped,
+    end: (retire) => scope.end(retire),
   };
 }
 

@@ -25,7 +25,7 @@ export function sessionBar(app: App, onChange: () => void) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const id = fresh.input.value.trim();
-    if (!SESSION_ID.test(id)) return freshError.show('1 to 64 characters of A-Z a-z 0-9 . _ -');
+    if (!SESSION_ID.test(id) || id === '.' || id === '..') return freshError.show('1 to 64 characters of A-Z a-z 0-9 . _ -, not "." or ".."');
     freshError.show(null);
     fresh.input.value = '';
     choose(id);

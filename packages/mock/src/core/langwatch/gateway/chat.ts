@@ -6,13 +6,12 @@ import { randomString } from '../../random.js';
 import type { MockResponse, ServerSentEvent } from '../../transport.js';
 import type { LangWatchContext } from '../state.js';
 import { withVirtualKey } from './auth.js';
-import { missingModel } from './errors.js';
-import { countTokens, peekRequest, REPLY_PIECES, REPLY_TEXT } from './request-body.js';
+import { countTokens, isAnswer, peekRequest, REPLY_PIECES, REPLY_TEXT } from './request-body.js';
 
 export function createChatCompletion(context: LangWatchContext, input: OperationInput): MockResponse {
   return withVirtualKey(context, input, () => {
     const request = peekRequest(input.body);
-    if (!request) return missingModel();
+    if (isAnswer(request)) return request;
     const id = `chatcmpl-${randomString('0123456789abcdefghijklmnopqrstuvwxyz', 24)}`;
     const created = Math.floor(input.now / 1000);
     const promptTokens = countTokens(request.fields.messages);

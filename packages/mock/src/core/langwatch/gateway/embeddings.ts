@@ -1,21 +1,28 @@
 // POST /v1/embeddings in the OpenAI shape: one vector per input, derived from the input text so the
 // same text always gets the same vector. `encoding_format: "base64"` (what openai-node asks for by
 // default) sends each vector as little-endian float32 bytes in base64.
+// Bounded as OpenAI bounds it (at most 2,048 inputs; at most 3,072 dimensions, text-embedding-3-large's
+// full size), and by the mock's own budget of numbers per answer: 2,048 inputs of 4,096 dimensions
+// made an 8 kB request a 180 MB answer (docs/divergences.md).
 import type { OperationInput } from '../../dispatcher.js';
 import type { MockResponse } from '../../transport.js';
 import type { LangWatchContext } from '../state.js';
 import { withVirtualKey } from './auth.js';
-import { gatewayError, missingModel } from './errors.js';
-import { countTokens, peekRequest } from './request-body.js';
+import { gatewayError } from './errors.js';
+import { countTokens, isAnswer, peekRequest } from './request-body.js';
 
 const DEFAULT_DIMENSIONS = 8;
-const MAX_DIMENSIONS = 4096;
-const MAX_INPUTS = 2048;
+/** text-embedding-3-large's size, the most any OpenAI embedding model returns. */
+export const MAX_DIMENSIONS = 3072;
+/** "any array must be 2048 dimensions or less" (OpenAI's API reference, input). */
+export const MAX_INPUTS = 2048;
+/** Inputs × dimensions per answer (mock-only): 2,048 × 128, 170 × 1,536 or 85 × 3,072; about 5.5 MB of JSON at most. */
+export const MAX_NUMBERS = 262_144;
 
 export function createEmbedding(context: LangWatchContext, input: OperationInput): MockResponse {
   return withVirtualKey(context, input, () => {
     const request = peekRequest(input.body);
-    if (!request) return missingModel();
+    if (isAnswer(request)) return request;
     const { input: texts, dimensions = DEFAULT_DIMENSIONS, encoding_format: encoding = 'float' } = request.fields;
     const inputs = typeof texts === 'string' ? [texts] : texts;
     if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > MAX_INPUTS || !inputs.every((text) => typeof text === 'string')) {
@@ -25,6 +32,10 @@ export function createEmbedding(context: LangWatchContext, input: OperationInput
       return gatewayError(400, 'bad_request', `dimensions must be an integer from 1 to ${MAX_DIMENSIONS}`);
     }
     if (encoding !== 'float' && encoding !== 'base64') return gatewayError(400, 'bad_request', 'encoding_format must be "float" or "base64"');
+    const numbers = inputs.length * (dimensions as number);
+    if (numbers > MAX_NUMBERS) {
+      return gatewayError(400, 'bad_request', `inputs × dimensions must be at most ${MAX_NUMBERS} in the mock gateway (here ${inputs.length} × ${dimensions as number} = ${numbers}): send fewer inputs or dimensions`);
+    }
     const tokens = countTokens(inputs);
     return {
       status: 200,

@@ -6,13 +6,12 @@ import { BASE62, randomString } from '../../random.js';
 import type { MockResponse, ServerSentEvent } from '../../transport.js';
 import type { LangWatchContext } from '../state.js';
 import { withVirtualKey } from './auth.js';
-import { missingModel } from './errors.js';
-import { countTokens, peekRequest, REPLY_PIECES, REPLY_TEXT } from './request-body.js';
+import { countTokens, isAnswer, peekRequest, REPLY_PIECES, REPLY_TEXT } from './request-body.js';
 
 export function createMessage(context: LangWatchContext, input: OperationInput): MockResponse {
   return withVirtualKey(context, input, () => {
     const request = peekRequest(input.body);
-    if (!request) return missingModel();
+    if (isAnswer(request)) return request;
     const inputTokens = countTokens([request.fields.system, request.fields.messages]);
     const message = { id: `msg_${randomString(BASE62, 24)}`, type: 'message', role: 'assistant', model: request.model };
     if (!request.stream) {
