@@ -1,7 +1,7 @@
 // The one way each LangWatch entity comes into being, whoever asks: a seeder (a test's arrange step,
 // the control plane, a seed file) or an API behaviour. Inputs are already valid here; every new
 // credential is stored and told to the secret tracker, so redaction covers it at once.
-import { formats, type Environment } from './formats.js';
+import { formats } from './formats.js';
 import { defaultConfig, mergeConfig } from './virtual-key-config.js';
 import { tokenOf, type ApiKeyRecord, type ApiKeyRole, type LangWatchContext, type Project, type ProviderCredentialRecord, type RoleBinding, type VirtualKeyRecord } from './state.js';
 
@@ -44,13 +44,8 @@ export function mintProject(context: LangWatchContext, now: number, given: Given
   return { project, providerCredential };
 }
 
-export interface VirtualKeyFields {
-  projectId: string;
-  name: string;
-  description: string | null;
-  environment: Environment;
-  principalUserId: string | null;
-  providerCredentialIds: string[];
+/** What a creator decides of a new key; the rest is minted or starts empty. */
+export interface VirtualKeyFields extends Pick<VirtualKeyRecord, 'projectId' | 'name' | 'description' | 'environment' | 'principalUserId' | 'providerCredentialIds'> {
   /** Sections to merge into the default config. */
   config?: Record<string, unknown>;
   /** Given by a seed (core/given.ts has checked them); default: minted. */
